@@ -1,0 +1,254 @@
+"""Dung abstract argumentation: grounded labelling by linear propagation, preferred and stable search.
+
+The functions here work on integer-indexed attack lists (``succ[x]`` lists the arguments ``x``
+attacks) so that the map evaluator can reuse them on its compiled framework; ``Framework`` and
+``extensions()`` wrap them for frameworks with named arguments, such as ICCMA instances.
+
+Grounded (Dung 1995; Modgil & Caminada 2009): label IN every argument whose attackers are all
+OUT, OUT every argument with an IN attacker, repeat; what is left is UNDEC. With a counter of
+not-yet-OUT attackers per argument and a queue of new IN arguments, every attack is touched at
+most twice: O(arguments + attacks).
+
+Preferred and stable: an exact labelling search in the style of Nofal, Atkinson & Dunne (AIJ
+2014). It starts from the grounded labelling (every complete extension contains the grounded
+one and excludes what it attacks), then branches on each undecided argument: IN (its targets
+become OUT, its attackers MUST_OUT) or excluded. A branch dies when a MUST_OUT argument has no
+attacker left that could still become IN. A leaf with no MUST_OUT left is admissible; preferred
+keeps the subset-maximal ones, pruning branches whose IN and BLANK arguments all lie inside an
+extension already found; stable requires every excluded argument to be attacked (excluded
+arguments are MUST_OUT at once). The search is exponential in the worst case, so it stops with
+EvaluationError past ``max_steps`` branch points.
+
+>>> af = Framework(arguments=("a", "b", "c"), attacks=(("a", "b"), ("b", "a"), ("b", "c")))
+>>> sorted(grounded(af))
+[]
+>>> [sorted(e) for e in extensions(af, "preferred")]
+[['a', 'c'], ['b']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Final, Literal
+
+from attrs import define, field
+
+from argmap.errors import EvaluationError
+
+__all__ = [
+    "BLANK",
+    "IN",
+    "MAX_STEPS",
+    "OUT",
+    "Framework",
+    "GroundedLabelling",
+    "extensions",
+    "grounded",
+    "grounded_labelling",
+    "search_extensions",
+]
+
+BLANK: Final = 0
+"""Not yet labelled; after grounded propagation, UNDEC."""
+IN: Final = 1
+OUT: Final = 2
+_MUST_OUT: Final = 3
+_EXCLUDED: Final = 4
+
+MAX_STEPS: Final = 200_000
+"""Branch points the preferred/stable search may visit before it gives up."""
+
+ExtensionSemantics = Literal["grounded", "preferred", "stable"]
+
+
+@define(frozen=True, kw_only=True)
+class Framework:
+    """An abstract argumentation framework: named arguments and who attacks whom."""
+
+    arguments: tuple[str, ...] = field(converter=tuple)
+    attacks: tuple[tuple[str, str], ...] = field(converter=lambda pairs: tuple(tuple(p) for p in pairs))
+
+    def __attrs_post_init__(self) -> None:
+        known = set(self.arguments)
+        if len(known) != len(self.arguments):
+            raise EvaluationError("framework: an argument is listed twice (list each argument once)")
+        for pair in self.attacks:
+            if len(pair) != 2 or pair[0] not in known or pair[1] not in known:  # noqa: PLR2004
+                raise EvaluationError(
+                    f"framework: attack between unknown arguments: {pair!r} (declare both arguments)"
+                )
+
+
+@define(frozen=True, kw_only=True)
+class GroundedLabelling:
+    """The grounded labelling of an indexed framework, with the order labels were given in.
+
+    ``label[x]`` is IN, OUT or BLANK (undecided). ``order`` lists the IN arguments in the order
+    they were labelled: the first IN attacker of an OUT argument in this order is the one that
+    decided it, which is what makes explanations finite.
+    """
+
+    label: bytearray
+    order: list[int]
+
+
+def grounded_labelling(
+    succ: Sequence[Sequence[int]], indeg: Sequence[int], forced_out: Iterable[int] = ()
+) -> GroundedLabelling:
+    """Return the grounded labelling; ``forced_out`` arguments are OUT from the start (switched off).
+
+    A forced-out argument attacks nothing and need not be defeated, so the other labels come out
+    as if it had been deleted.
+    """
+    alive = list(indeg)
+    label = bytearray(len(alive))
+    for x in forced_out:
+        if label[x] != OUT:
+            label[x] = OUT
+            for z in succ[x]:
+                alive[z] -= 1
+    queue = [x for x, count in enumerate(alive) if count == 0 and label[x] == BLANK]
+    for x in queue:
+        label[x] = IN
+    # Iterating a list while appending to it visits the appended items: a queue without deque.
+    for x in queue:
+        for y in succ[x]:
+            if label[y] == BLANK:
+                label[y] = OUT
+                for z in succ[y]:
+                    alive[z] -= 1
+                    if alive[z] == 0 and label[z] == BLANK:
+                        label[z] = IN
+                        queue.append(z)
+    return GroundedLabelling(label=label, order=queue)
+
+
+def _index(framework: Any) -> tuple[list[str], list[list[int]], list[int]]:
+    names = [str(a) for a in framework.arguments]
+    position = {name: i for i, name in enumerate(names)}
+    succ: list[list[int]] = [[] for _ in names]
+    indeg = [0] * len(names)
+    for attacker, target in framework.attacks:
+        try:
+            x, y = position[str(attacker)], position[str(target)]
+        except KeyError as error:
+            raise EvaluationError(
+                f"framework: attack names an unknown argument: {error.args[0]!r} (declare it first)"
+            ) from None
+        succ[x].append(y)
+        indeg[y] += 1
+    return names, succ, indeg
+
+
+def grounded(framework: Any) -> frozenset[str]:
+    """Return the grounded extension of a framework (anything with ``arguments`` and ``attacks``)."""
+    names, succ, indeg = _index(framework)
+    result = grounded_labelling(succ, indeg)
+    return frozenset(names[x] for x in result.order)
+
+
+def search_extensions(
+    succ: Sequence[Sequence[int]],
+    start: bytearray,
+    semantics: Literal["preferred", "stable"],
+    *,
+    max_steps: int = MAX_STEPS,
+) -> list[frozenset[int]]:
+    """Return every preferred or stable extension, as sets of indices, sorted.
+
+    ``start`` is the grounded labelling (IN, OUT, BLANK per argument); arguments OUT in it stay
+    OUT, which is also how switched-off arguments are passed in.
+    """
+    n = len(succ)
+    pred: list[list[int]] = [[] for _ in range(n)]
+    for x, targets in enumerate(succ):
+        for y in targets:
+            pred[y].append(x)
+    stable = semantics == "stable"
+    label = bytearray(start)
+    for x in range(n):
+        if label[x] == BLANK and x in succ[x]:
+            # A self-attacker is never IN; under stable semantics something else must attack it.
+            label[x] = _MUST_OUT if stable else _EXCLUDED
+    found: list[frozenset[int]] = []
+    steps = 0
+
+    def dead(lab: bytearray, x: int) -> bool:
+        # A MUST_OUT argument no IN-capable attacker can reach any more.
+        return lab[x] == _MUST_OUT and all(lab[z] != BLANK for z in pred[x])
+
+    def choose(lab: bytearray, x: int) -> bytearray | None:
+        lab = bytearray(lab)
+        lab[x] = IN
+        for y in succ[x]:
+            if lab[y] == IN:
+                return None
+            lab[y] = OUT
+        for z in pred[x]:
+            if lab[z] == IN:
+                return None
+            if lab[z] != OUT:
+                lab[z] = _MUST_OUT
+        return lab
+
+    def visit(lab: bytearray, blanks: list[int]) -> None:
+        nonlocal steps
+        steps += 1
+        if steps > max_steps:
+            raise EvaluationError(
+                f"{semantics} search: gave up after {max_steps:,} branch points"
+                f" ({n:,} arguments, {len(blanks):,} still open) (the exact search is for seminar-sized"
+                " maps; use the grounded semantics for this one)"
+            )
+        if any(dead(lab, x) for x in range(n) if lab[x] == _MUST_OUT):
+            return
+        if not stable and found:
+            reachable = {x for x in range(n) if lab[x] in (IN, BLANK)}
+            if any(reachable <= extension for extension in found):
+                return
+        open_ = [x for x in blanks if lab[x] == BLANK]
+        if not open_:
+            if any(value == _MUST_OUT for value in lab):
+                return
+            members = frozenset(x for x in range(n) if lab[x] == IN)
+            if stable:
+                found.append(members)
+                return
+            if any(members <= extension for extension in found):
+                return
+            found[:] = [extension for extension in found if not extension < members]
+            found.append(members)
+            return
+        x, rest = open_[0], open_[1:]
+        chosen = choose(lab, x)
+        if chosen is not None:
+            visit(chosen, rest)
+        excluded = bytearray(lab)
+        excluded[x] = _MUST_OUT if stable else _EXCLUDED
+        visit(excluded, rest)
+
+    blanks = [x for x in range(n) if label[x] == BLANK]
+    visit(label, blanks)
+    return sorted(found, key=sorted)
+
+
+def extensions(
+    framework: Any, semantics: ExtensionSemantics, *, max_steps: int = MAX_STEPS
+) -> tuple[frozenset[str], ...]:
+    """Return every extension of a framework under grounded, preferred or stable semantics.
+
+    ``framework`` is a Framework or anything with ``arguments`` (names) and ``attacks`` (pairs of
+    names). The result is sorted; an empty tuple under stable means no stable extension exists.
+    Raises EvaluationError past ``max_steps`` branch points.
+    """
+    if semantics not in ("grounded", "preferred", "stable"):
+        raise EvaluationError(
+            f"extensions: unknown semantics: {semantics!r} (use 'grounded', 'preferred' or 'stable')"
+        )
+    names, succ, indeg = _index(framework)
+    start = grounded_labelling(succ, indeg)
+    if semantics == "grounded":
+        return (frozenset(names[x] for x in start.order),)
+    found = search_extensions(succ, start.label, semantics, max_steps=max_steps)
+    named = [frozenset(names[x] for x in extension) for extension in found]
+    return tuple(sorted(named, key=sorted))

@@ -1,0 +1,85 @@
+"""The verdict on each question: every position's standing and which position leads.
+
+Under the qualitative semantics (grounded, preferred, stable, carneades) a position leads when it
+is the only one of its question that is IN. Under gradual semantics the position with the highest
+strength leads, if it is ahead of every other by more than ``TIE``; otherwise none does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from argmap.evaluation.labelling import PositionVerdict, Status, Verdict
+from argmap.model import ArgumentMap
+
+__all__ = ["TIE", "verdicts"]
+
+TIE: Final = 1e-6
+"""Strengths closer than this count as a tie."""
+
+
+def _one(
+    question: str | None,
+    position_ids: list[str],
+    statuses: Mapping[str, Status],
+    strengths: Mapping[str, float],
+    semantics: str,
+) -> Verdict:
+    gradual = bool(strengths)
+    positions = tuple(
+        PositionVerdict(id=p, status=statuses[p], strength=strengths.get(p) if gradual else None)
+        for p in position_ids
+    )
+    where = f"on {question!r}" if question else "on the positions"
+    if not positions:
+        return Verdict(
+            question=question, positions=(), leader=None, text=f"No position answers {question!r}."
+        )
+    leader: str | None = None
+    if gradual:
+        ranked = sorted(
+            (p for p in positions if p.status is not Status.OFF), key=lambda p: -(p.strength or 0.0)
+        )
+        if ranked and (len(ranked) == 1 or (ranked[0].strength or 0.0) - (ranked[1].strength or 0.0) > TIE):
+            leader = ranked[0].id
+        scores = ", ".join(f"{p.id} {p.strength:.2f}" for p in positions if p.strength is not None)
+        if leader is not None:
+            text = f"Under {semantics}, the balance {where} favours {leader!r} ({scores})."
+        elif ranked:
+            text = f"Under {semantics}, no position {where} leads: the top strengths tie ({scores})."
+        else:
+            text = f"Under {semantics}, every position {where} is switched off."
+        return Verdict(question=question, positions=positions, leader=leader, text=text)
+    standing = [p.id for p in positions if p.status is Status.IN]
+    contested = [p.id for p in positions if p.status is Status.UNDECIDED]
+    if len(standing) == 1:
+        leader = standing[0]
+        text = f"Under {semantics}, {leader!r} stands {where}"
+        others = [p.id for p in positions if p.id != leader]
+        text += f"; {', '.join(repr(o) for o in others)} do not." if others else "."
+    elif standing:
+        text = f"Under {semantics}, no position leads {where}: {', '.join(map(repr, standing))} all stand."
+    elif contested:
+        text = f"Under {semantics}, no position leads {where}: {', '.join(map(repr, contested))} contested."
+    else:
+        text = f"Under {semantics}, no position stands {where}."
+    return Verdict(question=question, positions=positions, leader=leader, text=text)
+
+
+def verdicts(
+    argument_map: ArgumentMap,
+    statuses: Mapping[str, Status],
+    strengths: Mapping[str, float],
+    semantics: str,
+) -> tuple[Verdict, ...]:
+    """Return one verdict per question in declaration order, then one for unattached positions."""
+    result = [
+        _one(q.id, [p.id for p in argument_map.positions_of(q.id)], statuses, strengths, semantics)
+        for q in argument_map.questions
+    ]
+    loose = [p.id for p in argument_map.positions if p.answers is None]
+    if loose or not result:
+        if loose or argument_map.positions:
+            result.append(_one(None, loose, statuses, strengths, semantics))
+    return tuple(result)

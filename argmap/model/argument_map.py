@@ -1,0 +1,255 @@
+"""ArgumentMap: the container, lookups by id, and the reference checks over the whole map."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define, field
+
+from argmap.errors import InvalidMapError, Location, Problem
+from argmap.model.arguments import Argument
+from argmap.model.sources import Source
+from argmap.model.statements import Claim, Evidence, Position, Question, Statement
+
+if TYPE_CHECKING:
+    from argmap.model.builder import MapBuilder
+
+__all__ = ["ArgumentMap", "Origin"]
+
+_T = TypeVar("_T", bound=Statement)
+
+
+@define(frozen=True)
+class Origin:
+    """Where a map was read from: its file and the location of every value, for messages."""
+
+    file: str | None = None
+    locations: Mapping[tuple[str, ...], Location] = field(factory=dict, repr=False)
+
+    def locate(self, path: tuple[str, ...]) -> Location | None:
+        """Return the location of ``path``, or of its nearest enclosing value that has one."""
+        while True:
+            if path in self.locations:
+                return self.locations[path]
+            if not path:
+                return Location(self.file) if self.file else None
+            path = path[:-1]
+
+
+def _suggest(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else " (define it, or correct the id)"
+
+
+@define(frozen=True, kw_only=True)
+class ArgumentMap:
+    """A whole argument map: statements, the arguments between them, and the sources quoted.
+
+    Construction checks every reference and raises one InvalidMapError listing every problem.
+    Ids share one namespace across sources, statements and arguments.
+    """
+
+    title: str
+    description: str | None = None
+    sources: tuple[Source, ...] = field(default=(), converter=tuple)
+    statements: tuple[Statement, ...] = field(default=(), converter=tuple)
+    arguments: tuple[Argument, ...] = field(default=(), converter=tuple)
+    origin: Origin | None = field(default=None, eq=False, repr=False)
+    _statement_index: dict[str, Statement] = field(init=False, eq=False, repr=False)
+    _argument_index: dict[str, Argument] = field(init=False, eq=False, repr=False)
+    _source_index: dict[str, Source] = field(init=False, eq=False, repr=False)
+    _pro: dict[str, tuple[Argument, ...]] = field(init=False, eq=False, repr=False)
+    _con: dict[str, tuple[Argument, ...]] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen: the indexes are derived once, here
+        set_(self, "_statement_index", {s.id: s for s in self.statements})
+        set_(self, "_argument_index", {a.id: a for a in self.arguments})
+        set_(self, "_source_index", {s.id: s for s in self.sources})
+        pro: dict[str, list[Argument]] = {}
+        con: dict[str, list[Argument]] = {}
+        for argument in self.arguments:
+            (pro if argument.is_pro else con).setdefault(argument.conclusion, []).append(argument)
+        set_(self, "_pro", {k: tuple(v) for k, v in pro.items()})
+        set_(self, "_con", {k: tuple(v) for k, v in con.items()})
+        problems = self.find_problems()
+        if problems:
+            raise InvalidMapError(problems, file=self.origin.file if self.origin else None)
+
+    @classmethod
+    def build(cls, title: str, *, description: str | None = None) -> MapBuilder:
+        """Start a map in Python; see MapBuilder."""
+        from argmap.model.builder import MapBuilder  # noqa: PLC0415  # avoids a cycle
+
+        return MapBuilder(title, description=description)
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def statement(self, id: str) -> Statement:  # noqa: A002
+        """Return the statement with this id; KeyError names close matches."""
+        try:
+            return self._statement_index[id]
+        except KeyError:
+            raise KeyError(f"no statement {id!r}{_suggest(id, list(self._statement_index))}") from None
+
+    def argument(self, id: str) -> Argument:  # noqa: A002
+        """Return the argument with this id; KeyError names close matches."""
+        try:
+            return self._argument_index[id]
+        except KeyError:
+            raise KeyError(f"no argument {id!r}{_suggest(id, list(self._argument_index))}") from None
+
+    def source(self, id: str) -> Source:  # noqa: A002
+        """Return the source with this id; KeyError names close matches."""
+        try:
+            return self._source_index[id]
+        except KeyError:
+            raise KeyError(f"no source {id!r}{_suggest(id, list(self._source_index))}") from None
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._statement_index or id in self._argument_index or id in self._source_index
+
+    def has_statement(self, id: str) -> bool:  # noqa: A002
+        """Return whether a statement has this id."""
+        return id in self._statement_index
+
+    def _of(self, kind: type[_T]) -> tuple[_T, ...]:
+        return tuple(s for s in self.statements if isinstance(s, kind))
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Return the questions, in declaration order."""
+        return self._of(Question)
+
+    @property
+    def positions(self) -> tuple[Position, ...]:
+        """Return the positions, in declaration order."""
+        return self._of(Position)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Return the claims, in declaration order."""
+        return self._of(Claim)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Return the evidence items, in declaration order."""
+        return self._of(Evidence)
+
+    def positions_of(self, question: str) -> tuple[Position, ...]:
+        """Return the positions that answer ``question``."""
+        return tuple(p for p in self.positions if p.answers == question)
+
+    def pro(self, conclusion: str) -> tuple[Argument, ...]:
+        """Return the arguments supporting ``conclusion``."""
+        return self._pro.get(conclusion, ())
+
+    def con(self, conclusion: str) -> tuple[Argument, ...]:
+        """Return the arguments rebutting ``conclusion``."""
+        return self._con.get(conclusion, ())
+
+    def undercut_by(self, statement: str) -> tuple[Argument, ...]:
+        """Return the arguments whose inference ``statement`` undercuts."""
+        return tuple(a for a in self.arguments if statement in a.undercutters)
+
+    def iter_ids(self) -> Iterator[str]:
+        """Yield every id in the map: sources, statements, arguments."""
+        for group in (self.sources, self.statements, self.arguments):
+            for item in group:
+                yield item.id
+
+    # -- checks ------------------------------------------------------------------------------
+
+    def find_problems(self) -> list[Problem]:
+        """Return every reference problem in the map, each with its id and, if known, location."""
+        problems: list[Problem] = []
+
+        def report(message: str, id: str, path: tuple[str, ...], kind: str) -> None:  # noqa: A002
+            location = self.origin.locate(path) if self.origin else None
+            problems.append(Problem(message, id=id, path=path, location=location, kind=kind))
+
+        seen: dict[str, str] = {}
+        groups: tuple[tuple[str, tuple[Any, ...]], ...] = (
+            ("sources", self.sources),
+            ("statements", self.statements),
+            ("arguments", self.arguments),
+        )
+        for group, items in groups:
+            for index, item in enumerate(items):
+                if item.id in seen:
+                    report(
+                        f"duplicate id {item.id!r}: already used by one of the {seen[item.id]}"
+                        " (give each source, statement and argument its own id)",
+                        item.id,
+                        (group, f"#{index}", "id"),  # the second one: the first owns the id's path
+                        "duplicate-id",
+                    )
+                else:
+                    seen[item.id] = group
+        statement_ids = list(self._statement_index)
+        for statement in self.statements:
+            if isinstance(statement, Evidence) and statement.source not in self._source_index:
+                report(
+                    f"evidence {statement.id!r} cites unknown source {statement.source!r}"
+                    + _suggest(statement.source, list(self._source_index)),
+                    statement.id,
+                    ("statements", statement.id, "source"),
+                    "unknown-reference",
+                )
+            if isinstance(statement, Position) and statement.answers is not None:
+                target = self._statement_index.get(statement.answers)
+                if not isinstance(target, Question):
+                    what = "unknown id" if target is None else f"{target.kind}, not a question,"
+                    report(
+                        f"position {statement.id!r} answers {what} {statement.answers!r}"
+                        + _suggest(statement.answers, [q.id for q in self.questions]),
+                        statement.id,
+                        ("statements", statement.id, "answers"),
+                        "unknown-reference",
+                    )
+        for argument in self.arguments:
+            if argument.conclusion not in self._statement_index:
+                report(
+                    f"argument {argument.id!r} concludes unknown statement {argument.conclusion!r}"
+                    + _suggest(argument.conclusion, statement_ids),
+                    argument.id,
+                    ("arguments", argument.id, argument.stance),  # the file key naming the conclusion
+                    "unknown-reference",
+                )
+            for role in ("premises", "undercutters"):
+                for ref in getattr(argument, role):
+                    if ref not in self._statement_index:
+                        report(
+                            f"argument {argument.id!r} lists unknown statement {ref!r} among its {role}"
+                            + _suggest(ref, statement_ids),
+                            argument.id,
+                            ("arguments", argument.id, role),
+                            "unknown-reference",
+                        )
+            # A statement rebutting itself is a legitimate self-attack (odd cycles, ICCMA); supporting
+            # itself is circular and would let a claim stand on nothing.
+            if argument.is_pro and argument.conclusion in argument.premises:
+                report(
+                    f"argument {argument.id!r} has its own conclusion {argument.conclusion!r} as a premise"
+                    " (a statement cannot support itself; support it with other statements)",
+                    argument.id,
+                    ("arguments", argument.id, "premises"),
+                    "self-support",
+                )
+            if set(argument.premises) & set(argument.undercutters):
+                report(
+                    f"argument {argument.id!r} lists a statement as both premise and undercutter",
+                    argument.id,
+                    ("arguments", argument.id, "undercutters"),
+                    "self-undercut",
+                )
+            if len(set(argument.premises)) != len(argument.premises):
+                report(
+                    f"argument {argument.id!r} lists a premise twice (list each premise once)",
+                    argument.id,
+                    ("arguments", argument.id, "premises"),
+                    "duplicate-premise",
+                )
+        return problems

@@ -1,0 +1,159 @@
+"""Every escape between user text and DOT/SVG lives here, plus wrapping text to a readable width.
+
+Graphviz reads user text in three places, each with its own rules (measured on graphviz-pure
+16.1 and Debian's dot 2.43, which agree):
+
+* HTML-like labels: XML entities are decoded, *then* backslash escapes (``\\N`` = node name) are
+  applied, so a literal backslash is written ``&#92;&#92;``.
+* escString attributes (``tooltip``): entities pass through to the SVG, and a literal backslash
+  needs four backslashes in the DOT source.
+* ``id`` attributes: entities pass through to the SVG verbatim, so every unsafe character is
+  written as a numeric entity.
+
+Characters that XML 1.0 forbids, lone surrogates, and explicit bidi overrides (which could
+reorder the text around them) are removed from user text before any of this.
+
+>>> html_text('<b>"Tom & Jerry"</b>')
+'&#60;b&#62;&#34;Tom &#38; Jerry&#34;&#60;/b&#62;'
+>>> wrap("Moscow and Beijing share threat perceptions.", 20)
+['Moscow and Beijing', 'share threat', 'perceptions.']
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Final
+from urllib.parse import quote, urlsplit
+
+__all__ = [
+    "clean",
+    "dot_id",
+    "escstring",
+    "html_attr",
+    "html_text",
+    "id_attr",
+    "safe_url",
+    "shorten",
+    "wrap",
+]
+
+# XML 1.0 forbids C0 controls except tab/newline/CR; C1 controls and bidi overrides are removed
+# so that user text cannot reorder or hide the text around it (right-to-left text itself is kept).
+_UNSAFE: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_PLAIN_ID: Final = re.compile(r'[^"\\&<>\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]+')
+# Everything a URL may keep as it is; the rest is percent-encoded (quotes, <, >, backslash, spaces).
+_URL_SAFE: Final = "/:?#[]@!$&'()*+,;=%~-._"
+
+
+def clean(text: str) -> str:
+    r"""Return ``text`` without characters that cannot appear in SVG; tabs and CR become spaces.
+
+    >>> clean("a\tb\r\nc\x00d\u202eé")
+    'a b\ncdé'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _UNSAFE.sub("", text)
+
+
+def _entities(text: str, keep: str = "") -> str:
+    out = []
+    for char in text:
+        if char in "&<>\"'\\\n" and char not in keep:
+            out.append(f"&#{ord(char)};")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def html_text(text: str) -> str:
+    """Escape user text for an HTML-like label: every character that could be markup is an entity."""
+    # Graphviz decodes entities before it expands backslash escapes: a backslash is written twice.
+    return _entities(clean(text)).replace("&#92;", "&#92;&#92;")
+
+
+def html_attr(value: str) -> str:
+    """Escape a value for an attribute inside an HTML-like label (colours, sizes: ours, not users')."""
+    return _entities(clean(value)).replace("&#92;", "&#92;&#92;")
+
+
+def escstring(text: str) -> str:
+    r"""Return a quoted DOT escString (``tooltip``) that shows ``text`` literally.
+
+    >>> escstring('say "hi" & \\N')
+    '"say &#34;hi&#34; &#38; \\\\\\\\N"'
+    """
+    body = clean(text)
+    body = body.replace("&", "&#38;").replace('"', "&#34;").replace("<", "&#60;").replace(">", "&#62;")
+    body = body.replace("\n", "&#10;").replace("\\", "\\\\\\\\")
+    return f'"{body}"'
+
+
+def id_attr(value: str) -> str:
+    """Return a quoted DOT ``id``/``class`` value that reaches the SVG as exactly ``value``."""
+    return '"' + _entities(clean(value)) + '"'
+
+
+def dot_id(name: str) -> str:
+    """Return the DOT node name for a model id: the id itself, quoted, when Graphviz keeps it intact.
+
+    Ids with characters that Graphviz would reinterpret (backslash, quotes, ``&``, ``<``, ``>``,
+    control characters) get a name derived from their UTF-8 bytes; the SVG still carries the exact
+    model id through the ``id`` attribute.
+
+    >>> dot_id("c-threats")
+    '"c-threats"'
+    >>> dot_id('a"b')
+    '"argmap-x-612262"'
+    """
+    if _PLAIN_ID.fullmatch(name):
+        return f'"{name}"'
+    return f'"argmap-x-{name.encode("utf-8", "surrogatepass").hex()}"'
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return ``url`` percent-encoded and entity-escaped for a DOT ``URL``, or None unless http(s).
+
+    >>> safe_url("https://example.org/a b?x=1&y=2")
+    'https://example.org/a%20b?x=1&amp;y=2'
+    >>> safe_url("javascript:alert(1)") is None
+    True
+    """
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    encoded = quote(clean(url.strip()), safe=_URL_SAFE)
+    # Debian's dot 2.43 writes URLs into the SVG unescaped: an entity here keeps its SVG well-formed.
+    return encoded.replace("&", "&amp;")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap ``text`` into lines of at most ``width`` characters, keeping the author's line breaks."""
+    lines: list[str] = []
+    for paragraph in clean(text).split("\n"):
+        words = " ".join(paragraph.split())
+        if not words:
+            continue
+        lines += textwrap.wrap(words, width, break_long_words=True, break_on_hyphens=True)
+    return lines
+
+
+def shorten(text: str, limit: int) -> str:
+    """Return ``text`` cut at a word boundary to at most ``limit`` characters, marked with ``…``.
+
+    >>> shorten("shared threat perceptions lie at the core", 20)
+    'shared threat…'
+    """
+    words = " ".join(clean(text).split())
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1]
+    if " " in cut and not words[limit - 1].isspace():
+        head = cut.rsplit(" ", 1)[0]
+        # A single enormous word is cut where it must be, not dropped.
+        cut = head if len(head) >= limit // 2 else cut
+    return cut.rstrip(" ,;:.") + "…"

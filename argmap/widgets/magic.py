@@ -1,0 +1,107 @@
+"""The ``%%argmap`` cell magic: write a map in YAML in a cell and explore it (``%load_ext argmap``).
+
+::
+
+    %%argmap explorer --semantics grounded --off ev-kashin
+    title: Alliance or not?
+    statements:
+      - id: q
+        question: Is it an alliance?
+      ...
+
+The ``argmap: 1`` header may be left out. A mistake is reported with its line in the cell,
+counting the ``%%argmap`` line as line 1, as the notebook numbers lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Final
+
+from IPython.core.error import UsageError
+from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
+
+from argmap.errors import ArgmapError, InvalidMapError, Location, ParseError
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+    from argmap.widgets.explorer import Explorer
+
+__all__ = ["argmap_cell", "load_ipython_extension", "map_from_cell"]
+
+_HEADER: Final = re.compile(r"^argmap\s*:", re.MULTILINE)
+_CELL: Final = "<cell>"
+
+
+def _where(location: Location | None, offset: int, lines: list[str]) -> tuple[str, str]:
+    """Return ``"cell line N, column C"`` and the quoted line for a location in the YAML text."""
+    if location is None or location.line is None:
+        return "cell", ""
+    yaml_line = location.line - offset
+    cell_line = yaml_line + 1  # the %%argmap line is line 1 of the cell
+    where = f"cell line {cell_line}"
+    if location.column is not None:
+        where += f", column {location.column}"
+    text = lines[yaml_line - 1] if 0 < yaml_line <= len(lines) else ""
+    quoted = f"\n    {cell_line} | {text}" if text.strip() else ""
+    return where, quoted
+
+
+def map_from_cell(cell: str) -> ArgumentMap:
+    """Read the map written in a ``%%argmap`` cell; errors become a UsageError naming the cell line."""
+    from argmap.formats import loads  # noqa: PLC0415  # YAML only when a cell is run
+
+    offset = 0
+    text = cell
+    if not _HEADER.search(cell):
+        text = "argmap: 1\n" + cell
+        offset = 1
+    lines = cell.splitlines()
+    try:
+        return loads(text, format="yaml", file=_CELL)
+    except ParseError as error:
+        where, quoted = _where(error.location, offset, lines)
+        raise UsageError(f"%%argmap: {where}: {error.reason}{quoted}") from None
+    except InvalidMapError as error:
+        messages = []
+        for problem in error.problems:
+            where, quoted = _where(problem.location, offset, lines)
+            messages.append(f"  {where}: {problem.message}{quoted}")
+        count = len(messages)
+        noun = "problem" if count == 1 else "problems"
+        raise UsageError("\n".join([f"%%argmap: {count} {noun} in the map:", *messages])) from None
+    except ArgmapError as error:
+        raise UsageError(f"%%argmap: {error}") from None
+
+
+@magic_arguments()
+@argument("name", nargs="?", default=None, help="store the Explorer in this variable")
+@argument("--semantics", default="grounded", help="grounded, preferred, stable, df-quad, …")
+@argument("--off", default="", help="statement ids to switch off, comma-separated")
+@argument("--critical", action="store_true", help="show the critical-evidence chart")
+def argmap_cell(line: str, cell: str, *, namespace: dict[str, Any] | None = None) -> Explorer:
+    """%%argmap [name] [--semantics S] [--off a,b] [--critical]: show the map in the cell as an Explorer."""
+    args = parse_argstring(argmap_cell, line)
+    argument_map = map_from_cell(cell)
+    from argmap.widgets.explorer import Explorer  # noqa: PLC0415  # needs the notebook extra
+
+    off = [item.strip() for item in args.off.split(",") if item.strip()]
+    try:
+        explorer = Explorer(argument_map, semantics=args.semantics, off=off, show_critical=args.critical)
+    except ArgmapError as error:
+        raise UsageError(f"%%argmap: {error}") from None
+    if args.name is not None and namespace is not None:
+        if not args.name.isidentifier():
+            raise UsageError(f"%%argmap: not a variable name: {args.name!r} (use letters, digits and _)")
+        namespace[args.name] = explorer
+    return explorer
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """Register ``%%argmap``; ``argmap.load_ipython_extension`` delegates here."""
+
+    def cell_magic(line: str, cell: str) -> Explorer:
+        return argmap_cell(line, cell, namespace=ipython.user_ns)
+
+    cell_magic.__doc__ = argmap_cell.__doc__
+    ipython.register_magic_function(cell_magic, magic_kind="cell", magic_name="argmap")

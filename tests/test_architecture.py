@@ -1,0 +1,70 @@
+"""The layers import one way only: errors <- model <- evaluation <- rendering <- widgets; formats <- model."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "argmap"
+
+# Which top-level parts of argmap each part may import (besides itself).
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "_io": {"errors"},
+    "schema": set(),
+    "model": {"errors"},
+    "formats": {"errors", "model", "_io"},
+    "evaluation": {"errors", "model"},
+    "rendering": {"errors", "model", "evaluation", "_io"},
+    "widgets": {"errors", "model", "evaluation", "rendering", "formats", "examples"},
+    "examples": {"errors", "model", "formats"},
+    "cli": {"errors", "model", "evaluation", "rendering", "formats", "_io", "schema", "examples", "__init__"},
+    "__init__": {"errors", "model", "formats", "evaluation", "rendering", "widgets", "examples"},
+    "__main__": {"cli"},
+}
+
+
+def part_of(path: Path) -> str:
+    relative = path.relative_to(PACKAGE)
+    return relative.parts[0].removesuffix(".py")
+
+
+def argmap_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            if name == "argmap":
+                found.add("__init__")
+            elif name.startswith("argmap."):
+                found.add(name.split(".")[1])
+    return found
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_point_one_way(path):
+    """Each module imports only the layers below its own."""
+    part = part_of(path)
+    assert part in ALLOWED, f"{part} is a new top-level part: add it to ALLOWED with its allowed imports"
+    illegal = argmap_imports(path) - ALLOWED[part] - {part}
+    assert not illegal, f"{path.relative_to(PACKAGE)} ({part}) imports {sorted(illegal)}"
+
+
+def test_nothing_imports_cli_or_widgets():
+    """cli and widgets are leaves: no other part of argmap imports them (the front door's lazy hooks aside)."""
+    for path in MODULES:
+        part = part_of(path)
+        if part in {"cli", "widgets", "__init__", "__main__"}:
+            continue
+        assert not argmap_imports(path) & {"cli", "widgets"}, path

@@ -1,0 +1,229 @@
+"""The Explorer in a real browser: JupyterLab + Debian chromium + Playwright (argmap.widgets).
+
+Runs the example notebook in JupyterLab, clicks an evidence switch and then the same evidence's
+node in the map, and checks that a claim's status class in the SVG and the verdict text change.
+Needs /usr/bin/chromium (or ARGMAP_CHROMIUM); ``scripts/browser_test_setup.sh`` installs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKernel": True, "windowingMode": "none"},
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.requires_dot,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"no chromium at {CHROMIUM} (run scripts/browser_test_setup.sh, or set ARGMAP_CHROMIUM)",
+    ),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """Start JupyterLab on a random port with a token and fresh Jupyter dirs; yield (url, token, dir)."""
+    pytest.importorskip("jupyterlab", reason="JupyterLab is not installed (dev extra)")
+    root = tmp_path / "root"
+    shutil.copytree(ROOT / "examples", root / "examples", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    if (ROOT / "seeds").is_dir():
+        shutil.copytree(ROOT / "seeds", root / "seeds")
+    settings = tmp_path / "labsettings"
+    settings.mkdir()
+    (settings / "overrides.json").write_text(json.dumps(LAB_SETTINGS), encoding="utf-8")
+    port = _free_port()
+    token = secrets.token_hex(16)
+    bin_dir = str(Path(sys.executable).parent)
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+        "JUPYTER_DATA_DIR": str(tmp_path / "data"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0",
+        "--LabApp.news_url=None",
+        f"--LabApp.app_settings_dir={settings}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = (tmp_path / "jupyterlab.log").open("wb")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"JupyterLab exited with {server.returncode}; log: {tmp_path / 'jupyterlab.log'}")
+            try:
+                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"JupyterLab did not answer within 60 s; log: {tmp_path / 'jupyterlab.log'}")
+            time.sleep(0.25)
+        yield url, token, root
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def _pick_toggle():
+    """Return (evidence id, claim id) where switching the evidence off changes the claim and verdict."""
+    import argmap  # noqa: PLC0415
+    from argmap.evaluation import evaluate  # noqa: PLC0415
+
+    argument_map = argmap.load(ROOT / "examples" / "alliance.yaml")
+    before = evaluate(argument_map)
+    claims = [c.id for c in argument_map.claims]
+    for evidence in argument_map.evidence:
+        after = evaluate(argument_map, off={evidence.id})
+        if after.verdict.text == before.verdict.text:
+            continue
+        for claim in claims:
+            if after.statuses[claim] != before.statuses[claim]:
+                return evidence.id, claim, before.statuses[claim].value, after.statuses[claim].value
+    pytest.fail("no evidence in examples/alliance.yaml changes both a claim and the verdict")
+    return None  # unreachable; pytest.fail raises
+
+
+def _artifact_dir(tmp_path: Path) -> Path:
+    """Return build/test-artifacts under the repository if writable, else pytest's tmp dir."""
+    target = ROOT / "build" / "test-artifacts"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return tmp_path
+    return target
+
+
+def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
+    """Unticking a switch, then clicking the evidence node, flips a claim's status class and the verdict."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extra)")
+    url, token, _root = lab
+    evidence, claim, status_on, status_off = _pick_toggle()
+    started = time.monotonic()
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            page.goto(f"{url}/lab/tree/examples/alliance.ipynb?token={token}")
+            page.wait_for_function(
+                """() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+                    .some(e => /ipykernel\\) \\| Idle/.test(e.textContent))""",
+                timeout=90_000,
+            )
+            page.get_by_role("menuitem", name="Run", exact=True).click()
+            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+            # Every code cell has run once Run All is done: "[n]:" prompts, none "[ ]:" or "[*]:".
+            page.wait_for_function(
+                """() => {
+                    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+                        .map(p => p.textContent);
+                    return prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t));
+                }""",
+                timeout=120_000,
+            )
+            failures = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+            texts = [failures.nth(i).inner_text() for i in range(failures.count())]
+            assert not [t for t in texts if "Error" in t], texts
+            explorer = page.locator(".argmap-x").first
+            node = explorer.locator(f".argmap-x-map [data-argmap-id='{claim}']")
+            node.wait_for(state="attached", timeout=30_000)
+            verdict = explorer.locator(".argmap-x-verdict-text")
+            switch = explorer.locator(f".argmap-x-switches input[data-argmap-evidence='{evidence}']")
+            assert switch.is_checked(), f"{evidence} should start switched on"
+            assert f"argmap-status-{status_on}" in node.get_attribute("class")
+            verdict_on = verdict.inner_text()
+
+            switch.scroll_into_view_if_needed()
+            clicked = time.monotonic()
+            switch.click()
+            page.wait_for_function(
+                "([el, cls]) => el.classList.contains(cls)",
+                arg=[node.element_handle(), f"argmap-status-{status_off}"],
+                timeout=10_000,
+            )
+            click_to_restyle = time.monotonic() - clicked
+            assert not switch.is_checked()
+            page.wait_for_function("([el, text]) => el.textContent !== text", arg=[verdict.element_handle(), verdict_on])
+            verdict_off = verdict.inner_text()
+            assert verdict_off != verdict_on
+            shot_off = _artifact_dir(tmp_path) / "explorer-switch-off.png"
+            explorer.screenshot(path=str(shot_off))
+
+            evidence_node = explorer.locator(f".argmap-x-map [data-argmap-id='{evidence}']")
+            evidence_node.scroll_into_view_if_needed()
+            evidence_node.click()
+            page.wait_for_function(
+                "([el, cls]) => el.classList.contains(cls)",
+                arg=[node.element_handle(), f"argmap-status-{status_on}"],
+                timeout=10_000,
+            )
+            page.wait_for_function("([el, text]) => el.textContent === text", arg=[verdict.element_handle(), verdict_on])
+            assert switch.is_checked(), "clicking the evidence node switches it back on"
+            assert f"argmap-status-{status_off}" not in node.get_attribute("class")
+            explanation = explorer.locator(".argmap-x-explanation-text").inner_text()
+            assert explanation.strip(), "clicking a node shows its explanation"
+            shot_on = _artifact_dir(tmp_path) / "explorer-node-on.png"
+            explorer.screenshot(path=str(shot_on))
+        finally:
+            browser.close()
+    print(
+        f"\nbrowser test: {evidence} off -> {claim} {status_on} -> {status_off};"
+        f" click to restyle {click_to_restyle * 1000:.0f} ms; driver {time.monotonic() - started:.1f} s"
+        f"\nscreenshots: {shot_off} {shot_on}"
+    )
