@@ -43,7 +43,7 @@ from argmap.model import (
 
 if TYPE_CHECKING:
     from argmap.evaluation import Evaluation, Status, critical, evaluate
-    from argmap.model.quotes import check
+    from argmap.model.quotes import check_quotes as check
     from argmap.rendering import Diagram, render
     from argmap.widgets import Explorer
 
@@ -87,25 +87,26 @@ __all__ = [
 ]
 
 # Served on first use, so `import argmap` stays light: no Graphviz, no widgets, no YAML.
-_LAZY: Final[dict[str, str]] = {
-    "Diagram": "argmap.rendering",
-    "render": "argmap.rendering",
-    "Evaluation": "argmap.evaluation",
-    "Status": "argmap.evaluation",
-    "critical": "argmap.evaluation",
-    "evaluate": "argmap.evaluation",
-    "check": "argmap.model.quotes",
-    "Explorer": "argmap.widgets",
+_LAZY: Final[dict[str, tuple[str, str]]] = {
+    "Diagram": ("argmap.rendering", "Diagram"),
+    "render": ("argmap.rendering", "render"),
+    "Evaluation": ("argmap.evaluation", "Evaluation"),
+    "Status": ("argmap.evaluation", "Status"),
+    "critical": ("argmap.evaluation", "critical"),
+    "evaluate": ("argmap.evaluation", "evaluate"),
+    "check": ("argmap.model.quotes", "check_quotes"),
+    "Explorer": ("argmap.widgets", "Explorer"),
 }
 
 
 def __getattr__(name: str) -> Any:
     if name == "examples":
         return importlib.import_module("argmap.examples")
-    module = _LAZY.get(name)
-    if module is None:
+    target = _LAZY.get(name)
+    if target is None:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, attribute = target
+    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 

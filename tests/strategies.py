@@ -41,11 +41,23 @@ def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
         kind = draw(st.sampled_from(["position", "claim", "evidence"]))
         if kind == "position":
             statements.append(
-                Position(id=sid, text=draw(texts), answers=question_id, base_score=draw(units), standard=draw(standards))
+                Position(
+                    id=sid,
+                    text=draw(texts),
+                    answers=question_id,
+                    base_score=draw(units),
+                    standard=draw(standards),
+                )
             )
         elif kind == "claim":
             statements.append(
-                Claim(id=sid, text=draw(texts), assumed=draw(st.booleans()), base_score=draw(units), note=draw(optional_texts))
+                Claim(
+                    id=sid,
+                    text=draw(texts),
+                    assumed=draw(st.booleans()),
+                    base_score=draw(units),
+                    note=draw(optional_texts),
+                )
             )
         else:
             statements.append(

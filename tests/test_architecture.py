@@ -27,11 +27,13 @@ ALLOWED: dict[str, set[str]] = {
 
 
 def part_of(path: Path) -> str:
+    """Return the top-level part of argmap a module belongs to."""
     relative = path.relative_to(PACKAGE)
     return relative.parts[0].removesuffix(".py")
 
 
 def argmap_imports(path: Path) -> set[str]:
+    """Return the top-level argmap parts a module imports."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
     for node in ast.walk(tree):
@@ -62,7 +64,7 @@ def test_imports_point_one_way(path):
 
 
 def test_nothing_imports_cli_or_widgets():
-    """cli and widgets are leaves: no other part of argmap imports them (the front door's lazy hooks aside)."""
+    """The cli and widgets are leaves: nothing else imports them (the front door's lazy hooks aside)."""
     for path in MODULES:
         part = part_of(path)
         if part in {"cli", "widgets", "__init__", "__main__"}:

@@ -10,7 +10,9 @@ HEAVY = ["yaml", "graphviz", "ipywidgets", "anywidget", "traitlets", "IPython", 
 
 
 def loaded_after(code: str) -> list[str]:
-    probe = f"import sys, json\n{code}\nprint(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
+    """Run ``code`` in a fresh interpreter; return the heavy modules it left imported."""
+    listing = f"sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})"
+    probe = f"import sys, json\n{code}\nprint(json.dumps({listing}))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     return json.loads(result.stdout.splitlines()[-1])
 

@@ -9,7 +9,9 @@ from argmap.model import ArgumentMap
 
 def add_map_argument(parser: argparse.ArgumentParser) -> None:
     """Add the MAP positional argument."""
-    parser.add_argument("map", metavar="MAP", help="a map file (.yaml, .yml, .json, or any format argmap reads)")
+    parser.add_argument(
+        "map", metavar="MAP", help="a map file (.yaml, .yml, .json, or any format argmap reads)"
+    )
 
 
 def read_map(path: str) -> ArgumentMap:

@@ -20,7 +20,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("map", metavar="MAP", help="the map to read")
     parser.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: stdout)")
-    parser.add_argument("--to", choices=WRITABLE, help="the format to write (default: from OUT's suffix, else yaml)")
+    parser.add_argument(
+        "--to", choices=WRITABLE, help="the format to write (default: from OUT's suffix, else yaml)"
+    )
     parser.set_defaults(run=run)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Final
 
 from argmap.errors import EvaluationError
+from argmap.evaluation.carneades import evaluate_carneades
 from argmap.evaluation.dfquad import evaluate_dfquad
 from argmap.evaluation.grounded import evaluate_grounded
 from argmap.evaluation.labelling import CriticalItem, Evaluation
@@ -26,6 +27,7 @@ REGISTRY: dict[str, Semantics] = {
     "preferred": evaluate_preferred,
     "stable": evaluate_stable,
     "df-quad": evaluate_dfquad,
+    "carneades": evaluate_carneades,
 }
 """Every semantics by name; ``register`` adds one (e.g. "carneades")."""
 
@@ -36,6 +38,14 @@ GRADUAL: Final = frozenset({"df-quad"})
 """Semantics that give strengths."""
 
 _MOVED: Final = 1e-9
+
+
+def _leader_change(before: str | None, after: str | None) -> str:
+    if before is None:
+        return f"{after!r} comes to lead"
+    if after is None:
+        return f"{before!r} no longer leads"
+    return f"the leading position changes from {before!r} to {after!r}"
 
 
 def register(name: str, function: Semantics) -> None:
@@ -110,7 +120,7 @@ def critical(
             continue
         parts = []
         if leader_after != leader_before:
-            parts.append(f"the leading position changes from {leader_before!r} to {leader_after!r}")
+            parts.append(_leader_change(leader_before, leader_after))
         parts += [
             f"{p} goes from {before.statuses[p].reading} to {after.statuses[p].reading}" for p in changes
         ]

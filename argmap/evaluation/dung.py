@@ -157,7 +157,9 @@ def search_extensions(
     """Return every preferred or stable extension, as sets of indices, sorted.
 
     ``start`` is the grounded labelling (IN, OUT, BLANK per argument); arguments OUT in it stay
-    OUT, which is also how switched-off arguments are passed in.
+    OUT, which is also how switched-off arguments are passed in. Only complete labellings are
+    searched (an argument whose attackers are all OUT is IN), which keeps every preferred and
+    stable extension and prunes most of the rest.
     """
     n = len(succ)
     pred: list[list[int]] = [[] for _ in range(n)]
@@ -165,51 +167,78 @@ def search_extensions(
         for y in targets:
             pred[y].append(x)
     stable = semantics == "stable"
+    excluded_label = _MUST_OUT if stable else _EXCLUDED
     label = bytearray(start)
     for x in range(n):
         if label[x] == BLANK and x in succ[x]:
             # A self-attacker is never IN; under stable semantics something else must attack it.
-            label[x] = _MUST_OUT if stable else _EXCLUDED
+            label[x] = excluded_label
     found: list[frozenset[int]] = []
     steps = 0
 
-    def dead(lab: bytearray, x: int) -> bool:
-        # A MUST_OUT argument no IN-capable attacker can reach any more.
-        return lab[x] == _MUST_OUT and all(lab[z] != BLANK for z in pred[x])
+    def settle(lab: bytearray, pending: list[int], check: list[int]) -> bool:
+        # Unit propagation: make IN what must be IN, and fail on what can no longer hold.
+        while pending or check:
+            while pending:
+                x = pending.pop()
+                if lab[x] == IN:
+                    continue
+                if lab[x] != BLANK:
+                    return False
+                lab[x] = IN
+                for y in succ[x]:
+                    if lab[y] == IN:
+                        return False
+                    if lab[y] != OUT:
+                        lab[y] = OUT
+                        check.extend(succ[y])
+                for z in pred[x]:
+                    if lab[z] == IN:
+                        return False
+                    if lab[z] in (BLANK, _EXCLUDED):
+                        lab[z] = _MUST_OUT
+                        check.append(z)
+                        check.extend(succ[z])
+            while check and not pending:
+                z = check.pop()
+                state = lab[z]
+                if state in (IN, OUT):
+                    continue
+                attackers = pred[z]
+                if state == _MUST_OUT:
+                    open_ = [w for w in attackers if lab[w] == BLANK]
+                    if not open_:
+                        return False
+                    if len(open_) == 1:
+                        pending.append(open_[0])
+                elif all(lab[w] == OUT for w in attackers):
+                    if state != BLANK:
+                        return False
+                    pending.append(z)
+        return True
 
-    def choose(lab: bytearray, x: int) -> bytearray | None:
-        lab = bytearray(lab)
-        lab[x] = IN
-        for y in succ[x]:
-            if lab[y] == IN:
-                return None
-            lab[y] = OUT
-        for z in pred[x]:
-            if lab[z] == IN:
-                return None
-            if lab[z] != OUT:
-                lab[z] = _MUST_OUT
-        return lab
-
-    def visit(lab: bytearray, blanks: list[int]) -> None:
+    def visit(lab: bytearray) -> None:
         nonlocal steps
         steps += 1
         if steps > max_steps:
+            open_count = sum(1 for value in lab if value == BLANK)
             raise EvaluationError(
                 f"{semantics} search: gave up after {max_steps:,} branch points"
-                f" ({n:,} arguments, {len(blanks):,} still open) (the exact search is for seminar-sized"
+                f" ({n:,} arguments, {open_count:,} still open) (the exact search is for seminar-sized"
                 " maps; use the grounded semantics for this one)"
             )
-        if any(dead(lab, x) for x in range(n) if lab[x] == _MUST_OUT):
-            return
         if not stable and found:
             reachable = {x for x in range(n) if lab[x] in (IN, BLANK)}
             if any(reachable <= extension for extension in found):
                 return
-        open_ = [x for x in blanks if lab[x] == BLANK]
-        if not open_:
-            if any(value == _MUST_OUT for value in lab):
-                return
+        blank = -1
+        for x in range(n):
+            if lab[x] == _MUST_OUT:
+                blank = next(w for w in pred[x] if lab[w] == BLANK)
+                break
+        if blank < 0:
+            blank = next((x for x in range(n) if lab[x] == BLANK), -1)
+        if blank < 0:
             members = frozenset(x for x in range(n) if lab[x] == IN)
             if stable:
                 found.append(members)
@@ -219,16 +248,17 @@ def search_extensions(
             found[:] = [extension for extension in found if not extension < members]
             found.append(members)
             return
-        x, rest = open_[0], open_[1:]
-        chosen = choose(lab, x)
-        if chosen is not None:
-            visit(chosen, rest)
+        chosen = bytearray(lab)
+        if settle(chosen, [blank], []):
+            visit(chosen)
         excluded = bytearray(lab)
-        excluded[x] = _MUST_OUT if stable else _EXCLUDED
-        visit(excluded, rest)
+        excluded[blank] = excluded_label
+        if settle(excluded, [], [blank, *succ[blank]]):
+            visit(excluded)
 
-    blanks = [x for x in range(n) if label[x] == BLANK]
-    visit(label, blanks)
+    initial = [x for x in range(n) if label[x] == _MUST_OUT]
+    if settle(label, [], initial):
+        visit(label)
     return sorted(found, key=sorted)
 
 

@@ -19,6 +19,14 @@ TIE: Final = 1e-6
 """Strengths closer than this count as a tie."""
 
 
+def _all(items: list[str]) -> str:
+    return "both" if len(items) == 2 else "all"  # noqa: PLR2004  # two is "both" in English
+
+
+def _is(items: list[str]) -> str:
+    return "is" if len(items) == 1 else "are"
+
+
 def _one(
     question: str | None,
     position_ids: list[str],
@@ -57,11 +65,15 @@ def _one(
         leader = standing[0]
         text = f"Under {semantics}, {leader!r} stands {where}"
         others = [p.id for p in positions if p.id != leader]
-        text += f"; {', '.join(repr(o) for o in others)} do not." if others else "."
+        if others:
+            verb = "does" if len(others) == 1 else "do"
+            text += f"; {', '.join(repr(o) for o in others)} {verb} not."
+        else:
+            text += "."
     elif standing:
-        text = f"Under {semantics}, no position leads {where}: {', '.join(map(repr, standing))} all stand."
+        text = f"Under {semantics}, no position leads {where}: {', '.join(map(repr, standing))} {_all(standing)} stand."
     elif contested:
-        text = f"Under {semantics}, no position leads {where}: {', '.join(map(repr, contested))} contested."
+        text = f"Under {semantics}, no position leads {where}: {', '.join(map(repr, contested))} {_is(contested)} contested."
     else:
         text = f"Under {semantics}, no position stands {where}."
     return Verdict(question=question, positions=positions, leader=leader, text=text)
@@ -79,7 +91,6 @@ def verdicts(
         for q in argument_map.questions
     ]
     loose = [p.id for p in argument_map.positions if p.answers is None]
-    if loose or not result:
-        if loose or argument_map.positions:
-            result.append(_one(None, loose, statuses, strengths, semantics))
+    if loose:
+        result.append(_one(None, loose, statuses, strengths, semantics))
     return tuple(result)

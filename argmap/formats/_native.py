@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from argmap.errors import InvalidMapError, Location, ModelError, Problem
 from argmap.model import (
@@ -29,6 +29,7 @@ __all__ = ["FORMAT_VERSION", "from_data", "to_data"]
 FORMAT_VERSION: Final = 1
 
 Path = tuple[str, ...]
+_T = TypeVar("_T")
 
 _TOP_KEYS: Final = ("argmap", "title", "description", "sources", "statements", "arguments")
 _SOURCE_KEYS: Final = ("id", "title", "author", "publisher", "date", "url", "path")
@@ -41,7 +42,17 @@ _STATEMENT_KEYS: Final = {
     "claim": (*_COMMON_KEYS, "claim", *_TEXTUAL_KEYS),
     "quote": (*_COMMON_KEYS, "quote", "source", "speaker", "locator", "weight", "text"),
 }
-_ARGUMENT_KEYS: Final = ("id", "pro", "con", "premises", "premise", "undercutters", "weight", "scheme", "note")
+_ARGUMENT_KEYS: Final = (
+    "id",
+    "pro",
+    "con",
+    "premises",
+    "premise",
+    "undercutters",
+    "weight",
+    "scheme",
+    "note",
+)
 
 
 def _nearest(key: str, allowed: tuple[str, ...]) -> str:
@@ -100,7 +111,7 @@ class _Reader:
         self.report(f"expected an id or a list of ids, got {value!r}", path)
         return None
 
-    def build(self, factory: Any, kwargs: dict[str, Any], path: Path, id: str | None) -> Any:  # noqa: A002
+    def build(self, factory: type[_T], kwargs: dict[str, Any], path: Path, id: str | None) -> _T | None:  # noqa: A002
         try:
             return factory(**kwargs)
         except ModelError as error:
@@ -112,7 +123,7 @@ class _Reader:
         return None
 
 
-def _item_id(reader: _Reader, item: Mapping[str, Any], group: str, index: int) -> tuple[str | None, Path]:
+def _item_id(item: Mapping[str, Any], group: str, index: int) -> tuple[str | None, Path]:
     raw = item.get("id")
     if isinstance(raw, str) and raw:
         return raw, (group, raw)
@@ -120,7 +131,9 @@ def _item_id(reader: _Reader, item: Mapping[str, Any], group: str, index: int) -
     return None, path
 
 
-def from_data(data: Any, *, locations: Mapping[Path, Location] | None = None, file: str | None = None) -> ArgumentMap:
+def from_data(
+    data: Any, *, locations: Mapping[Path, Location] | None = None, file: str | None = None
+) -> ArgumentMap:
     """Build a map from parsed ``argmap: 1`` data; raises InvalidMapError listing every problem."""
     reader = _Reader(locations or {}, file)
     top = reader.mapping(data, (), "a map file")
@@ -141,9 +154,9 @@ def from_data(data: Any, *, locations: Mapping[Path, Location] | None = None, fi
         item = reader.mapping(raw, ("sources", f"#{index}"), "a source")
         if item is None:
             continue
-        sid, path = _item_id(reader, item, "sources", index)
+        sid, path = _item_id(item, "sources", index)
         reader.keys(item, _SOURCE_KEYS, path, f"source {sid!r}")
-        kwargs = {k: reader.text(item, k, path) for k in _SOURCE_KEYS if k in item}
+        kwargs: dict[str, Any] = {k: reader.text(item, k, path) for k in _SOURCE_KEYS if k in item}
         source = reader.build(Source, {"id": sid, **kwargs}, path, sid)
         if source is not None:
             sources.append(source)
@@ -154,7 +167,7 @@ def from_data(data: Any, *, locations: Mapping[Path, Location] | None = None, fi
         item = reader.mapping(raw, ("statements", f"#{index}"), "a statement")
         if item is None:
             continue
-        sid, path = _item_id(reader, item, "statements", index)
+        sid, path = _item_id(item, "statements", index)
         statement = _statement(reader, item, sid, path)
         if statement is None:
             continue
@@ -278,7 +291,7 @@ def _statement(reader: _Reader, item: Mapping[str, Any], sid: str | None, path: 
 
 
 def _argument(reader: _Reader, item: Mapping[str, Any], index: int) -> Argument | None:
-    aid, path = _item_id(reader, item, "arguments", index)
+    aid, path = _item_id(item, "arguments", index)
     reader.keys(item, _ARGUMENT_KEYS, path, f"argument {aid!r}")
     stances = [s for s in STANCES if s in item]
     if len(stances) != 1:

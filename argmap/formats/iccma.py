@@ -1,4 +1,4 @@
-"""Abstract argumentation frameworks in the ICCMA formats, read as argument maps.
+r"""Abstract argumentation frameworks in the ICCMA formats, read as argument maps.
 
 Three dialects are read:
 
@@ -16,18 +16,20 @@ it stands unless attacked. Each attack ``(a, b)`` becomes a one-premise con argu
 >>> m = loads("arg(a). arg(b). att(a,b).", dialect="apx")
 >>> [s.id for s in m.statements], [(x.id, x.premises, x.conclusion, x.stance) for x in m.arguments]
 (['a', 'b'], [('a->b', ('a',), 'b', 'con')])
->>> [s.id for s in loads("p af 2\\n# x\\n# y\\n1 2\\n", dialect="i23").statements]
+>>> [s.id for s in loads("p af 2\n# x\n# y\n1 2\n", dialect="i23").statements]
 ['x', 'y']
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from argmap.errors import InvalidMapError, Location, ParseError
 from argmap.model import Argument, ArgumentMap, Claim
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["DIALECTS", "attack_id", "detect", "loads"]
 
@@ -53,16 +55,16 @@ def attack_id(attacker: str, attacked: str) -> str:
 
 
 def detect(text: str) -> str:
-    """Return the dialect a framework's text is written in, from its first meaningful line.
+    r"""Return the dialect a framework's text is written in, from its first meaningful line.
 
-    >>> detect("p af 3\\n1 2\\n"), detect("arg(a).\\n"), detect("1\\n2\\n#\\n1 2\\n")
+    >>> detect("p af 3\n1 2\n"), detect("arg(a).\n"), detect("1\n2\n#\n1 2\n")
     ('i23', 'apx', 'tgf')
     """
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("%"):
             continue
-        if line.startswith("p ") or line.startswith("p\t"):
+        if line.startswith(("p ", "p\t")):
             return "i23"
         if line.startswith(("arg", "att")) and "(" in line:
             return "apx"
@@ -198,7 +200,8 @@ def _parse_i23(text: str, file: str | None) -> tuple[dict[str, str], list[Attack
             continue
         if len(parts) != 2 or not parts[0].isdigit() or not parts[1].isdigit():  # noqa: PLR2004
             raise ParseError(
-                f"an attack line is two argument numbers, got {raw.strip()[:60]!r} (write `1 2` for 1 attacks 2)",
+                f"an attack line is two argument numbers, got {raw.strip()[:60]!r}"
+                " (write `1 2` for 1 attacks 2)",
                 Location(file, number, 1),
             )
         attacker, attacked = parts
@@ -236,7 +239,9 @@ def _names(comments: list[str], size: int) -> list[str] | None:
     return names
 
 
-def _build(arguments: dict[str, str], attacks: Iterable[Attack], file: str | None, dialect: str) -> ArgumentMap:
+def _build(
+    arguments: dict[str, str], attacks: Iterable[Attack], file: str | None, dialect: str
+) -> ArgumentMap:
     statements = [Claim(id=name, text=label) for name, label in arguments.items()]
     # A name holding the separator would make `a->b` ambiguous (or clash with a claim): number
     # the attacks instead, in file order.
@@ -253,15 +258,20 @@ def _build(arguments: dict[str, str], attacks: Iterable[Attack], file: str | Non
         identifier = f"attack-{len(con) + 1}" if numbered else attack_id(attacker, attacked)
         con.append(Argument(id=identifier, conclusion=attacked, premises=(attacker,), stance="con"))
     title = _title(file, dialect)
-    description = f"Abstract argumentation framework ({dialect}): {len(statements)} arguments, {len(con)} attacks."
+    description = (
+        f"Abstract argumentation framework ({dialect}): {len(statements)} arguments, {len(con)} attacks."
+    )
     try:
-        return ArgumentMap(title=title, description=description, statements=statements, arguments=con)
+        return ArgumentMap(
+            title=title, description=description, statements=tuple(statements), arguments=tuple(con)
+        )
     except InvalidMapError as error:
         if self_attacks:
             name, _, number = self_attacks[0]
             raise ParseError(
                 f"self-attack of argument {name!r} cannot be represented: the model rejects an argument"
-                " whose premise is its own conclusion (a model limitation; remove the attack to read the rest)",
+                " whose premise is its own conclusion (a model limitation; remove the attack to read"
+                " the rest)",
                 Location(file, number, 1),
             ) from error
         raise

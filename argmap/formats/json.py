@@ -16,8 +16,10 @@ def loads(text: str, *, file: str | None = None) -> ArgumentMap:
     try:
         data = _json.loads(text)
     except _json.JSONDecodeError as error:
-        raise ParseError(f"{error.msg} (JSON needs double quotes and no trailing commas)",
-                         Location(file, error.lineno, error.colno)) from None
+        raise ParseError(
+            f"{error.msg} (JSON needs double quotes and no trailing commas)",
+            Location(file, error.lineno, error.colno),
+        ) from None
     return from_data(data, locations=_locations(text, file), file=file)
 
 
@@ -31,7 +33,7 @@ def _locations(text: str, file: str | None) -> dict[tuple[str, ...], Location]:
     try:
         node = yaml.compose(text, Loader=_loader())
         if node is not None:
-            _convert(node, (), None, locations, file)
+            _convert(node, (), locations, file)
     except (yaml.YAMLError, ParseError):
         return {}  # positions are a courtesy; the data came from the JSON parser
     return locations

@@ -26,8 +26,6 @@ def _with_yaml12_booleans(cls: Any) -> Any:
 
     Ids such as ``yes`` and ``no`` are natural in argument maps; YAML 1.1 would turn them into booleans.
     """
-    import yaml  # noqa: PLC0415
-
     resolvers = {
         first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:bool"]
         for first, entries in cls.yaml_implicit_resolvers.items()
@@ -64,9 +62,11 @@ def loads(text: str, *, file: str | None = None) -> ArgumentMap:
     except yaml.YAMLError as error:
         raise ParseError(f"not valid YAML: {error}", Location(file)) from None
     if node is None:
-        raise ParseError("the file is empty (a map starts with `argmap: 1` and a title)", Location(file, 1, 1))
+        raise ParseError(
+            "the file is empty (a map starts with `argmap: 1` and a title)", Location(file, 1, 1)
+        )
     locations: dict[Path, Location] = {}
-    data = _convert(node, (), None, locations, file)
+    data = _convert(node, (), locations, file)
     return from_data(data, locations=locations, file=file)
 
 
@@ -74,7 +74,7 @@ def _mark(node: Any, file: str | None) -> Location:
     return Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: Any, path: Path, group: str | None, locations: dict[Path, Location], file: str | None) -> Any:
+def _convert(node: Any, path: Path, locations: dict[Path, Location], file: str | None) -> Any:
     import yaml  # noqa: PLC0415
 
     locations.setdefault(path, _mark(node, file))
@@ -91,7 +91,7 @@ def _convert(node: Any, path: Path, group: str | None, locations: dict[Path, Loc
                 )
             child = (*path, key)
             locations[child] = _mark(value_node, file)
-            out[key] = _convert(value_node, child, None, locations, file)
+            out[key] = _convert(value_node, child, locations, file)
         return out
     if isinstance(node, yaml.SequenceNode):
         items: list[Any] = []
@@ -99,7 +99,7 @@ def _convert(node: Any, path: Path, group: str | None, locations: dict[Path, Loc
             child = _item_path(path, item_node, index)
             # Keep the first definition's place when ids repeat; the duplicate is reported by id.
             first = child not in locations
-            value = _convert(item_node, child if first else (*path, f"#{index}"), None, locations, file)
+            value = _convert(item_node, child if first else (*path, f"#{index}"), locations, file)
             items.append(value)
         return items
     return _scalar(node)
@@ -108,9 +108,17 @@ def _convert(node: Any, path: Path, group: str | None, locations: dict[Path, Loc
 def _item_path(path: Path, node: Any, index: int) -> Path:
     import yaml  # noqa: PLC0415
 
-    if len(path) == 1 and path[0] in {"sources", "statements", "arguments"} and isinstance(node, yaml.MappingNode):
+    if (
+        len(path) == 1
+        and path[0] in {"sources", "statements", "arguments"}
+        and isinstance(node, yaml.MappingNode)
+    ):
         for key_node, value_node in node.value:
-            if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode) and value_node.value:
+            if (
+                getattr(key_node, "value", None) == "id"
+                and isinstance(value_node, yaml.ScalarNode)
+                and value_node.value
+            ):
                 return (*path, str(value_node.value))
     return (*path, f"#{index}")
 
@@ -162,4 +170,3 @@ def dumps(argument_map: ArgumentMap) -> str:
         width=100,
         default_flow_style=False,
     )
-

@@ -12,7 +12,7 @@ def _owner(instance: Any) -> str | None:
     return getattr(instance, "id", None)
 
 
-def valid_id(instance: Any, attribute: Any, value: object) -> None:
+def valid_id(instance: Any, attribute: Any, value: Any) -> None:
     """Check an id: a non-empty string, with no surrounding whitespace and no line breaks."""
     del instance, attribute
     if not isinstance(value, str) or not value:
@@ -24,7 +24,7 @@ def valid_id(instance: Any, attribute: Any, value: object) -> None:
         )
 
 
-def unit_interval(instance: Any, attribute: Any, value: float | None) -> None:
+def unit_interval(instance: Any, attribute: Any, value: Any) -> None:
     """Check an optional number lies in [0, 1]."""
     if value is None:
         return
@@ -38,7 +38,7 @@ def unit_interval(instance: Any, attribute: Any, value: float | None) -> None:
         )
 
 
-def http_url(instance: Any, attribute: Any, value: str | None) -> None:
+def http_url(instance: Any, attribute: Any, value: Any) -> None:
     """Check an optional URL is http(s), the only schemes a map may link to."""
     if value is None:
         return
@@ -53,7 +53,7 @@ def http_url(instance: Any, attribute: Any, value: str | None) -> None:
         )
 
 
-def non_empty_text(instance: Any, attribute: Any, value: object) -> None:
+def non_empty_text(instance: Any, attribute: Any, value: Any) -> None:
     """Check a required text is a non-blank string."""
     if not isinstance(value, str) or not value.strip():
         owner = _owner(instance)
@@ -64,7 +64,7 @@ def non_empty_text(instance: Any, attribute: Any, value: object) -> None:
         )
 
 
-def optional_text(instance: Any, attribute: Any, value: object) -> None:
+def optional_text(instance: Any, attribute: Any, value: Any) -> None:
     """Check an optional text is a string when given."""
     if value is not None and not isinstance(value, str):
         owner = _owner(instance)

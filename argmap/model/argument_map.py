@@ -53,9 +53,9 @@ class ArgumentMap:
 
     title: str
     description: str | None = None
-    sources: tuple[Source, ...] = field(default=(), converter=tuple)
-    statements: tuple[Statement, ...] = field(default=(), converter=tuple)
-    arguments: tuple[Argument, ...] = field(default=(), converter=tuple)
+    sources: tuple[Source, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    arguments: tuple[Argument, ...] = ()
     origin: Origin | None = field(default=None, eq=False, repr=False)
     _statement_index: dict[str, Statement] = field(init=False, eq=False, repr=False)
     _argument_index: dict[str, Argument] = field(init=False, eq=False, repr=False)
@@ -108,7 +108,7 @@ class ArgumentMap:
         except KeyError:
             raise KeyError(f"no source {id!r}{_suggest(id, list(self._source_index))}") from None
 
-    def __contains__(self, id: object) -> bool:
+    def __contains__(self, id: object) -> bool:  # noqa: A002
         return id in self._statement_index or id in self._argument_index or id in self._source_index
 
     def has_statement(self, id: str) -> bool:  # noqa: A002

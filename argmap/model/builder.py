@@ -207,7 +207,7 @@ class MapBuilder:
         if opposes is not None:
             self.con(statement, opposes)
 
-    def _argument(
+    def _argument(  # noqa: PLR0917  # private: one call site per stance
         self,
         stance: Stance,
         premises: Premises,
@@ -233,4 +233,3 @@ class MapBuilder:
             )
         )
         return id
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Final, Literal
+from typing import Any, ClassVar, Final, Literal
 
 from attrs import define, field
 
@@ -28,7 +28,8 @@ convincing evidence, beyond reasonable doubt, dialectical validity."""
 PROOF_STANDARDS: Final[tuple[ProofStandard, ...]] = ("se", "pe", "cce", "brd", "dv")
 
 
-def _standard(instance: object, attribute: object, value: object) -> None:
+def _standard(instance: object, attribute: object, value: Any) -> None:
+    del attribute
     from argmap.errors import ModelError  # noqa: PLC0415  # keeps this module's imports minimal
 
     if value is not None and value not in PROOF_STANDARDS:
@@ -115,4 +116,4 @@ class Evidence(Statement):
     @property
     def label(self) -> str:
         """Return the paraphrase if there is one, else the quote."""
-        return self.text if self.text else self.quote
+        return self.text or self.quote

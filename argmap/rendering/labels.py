@@ -21,6 +21,7 @@ reorder the text around them) are removed from user text before any of this.
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from typing import Final
@@ -36,6 +37,7 @@ __all__ = [
     "safe_url",
     "shorten",
     "wrap",
+    "xml_attr",
 ]
 
 # XML 1.0 forbids C0 controls except tab/newline/CR; C1 controls and bidi overrides are removed
@@ -94,6 +96,15 @@ def escstring(text: str) -> str:
 def id_attr(value: str) -> str:
     """Return a quoted DOT ``id``/``class`` value that reaches the SVG as exactly ``value``."""
     return '"' + _entities(clean(value)) + '"'
+
+
+def xml_attr(value: str) -> str:
+    """Escape a value for an attribute written straight into the SVG (the ``data-*`` attributes).
+
+    >>> xml_attr('a"<b>&')
+    'a&quot;&lt;b&gt;&amp;'
+    """
+    return html.escape(clean(value), quote=True)
 
 
 def dot_id(name: str) -> str:

@@ -94,7 +94,7 @@ _DEFAULT = Theme(
     },
     pro=OKABE_ITO["bluish_green"],
     con=OKABE_ITO["vermillion"],
-    undercut=OKABE_ITO["reddish_purple"],
+    undercut="#B0468A",  # Okabe–Ito reddish purple, darkened to read as a line on white
     answers="#7A7A7A",
     inactive="#B3B3B3",
     off_fill="#EEEEEE",

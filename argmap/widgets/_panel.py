@@ -19,6 +19,7 @@ __all__ = [
     "critical_data",
     "evidence_items",
     "line_of_argument",
+    "palette_data",
     "shorten",
     "short_speaker",
     "verdict_data",
@@ -26,7 +27,9 @@ __all__ = [
 
 SHORT_QUOTE: Final = 72
 """Characters of a quote shown beside a switch; the full quote is in the tooltip."""
-SHORT_GROUP: Final = 60
+SHORT_GROUP: Final = 48
+BAR_SEGMENTS: Final = 10
+"""Segments in the strength bar the renderer draws in each node under gradual semantics."""
 
 
 def shorten(text: str, limit: int = SHORT_QUOTE) -> str:
@@ -60,40 +63,56 @@ def short_speaker(speaker: str | None) -> str:
     return speaker.split(",", 1)[0].strip()
 
 
-def _upward(argument_map: ArgumentMap) -> dict[str, list[str]]:
-    """Map each statement to the statements it bears on (as premise or undercutter), in order."""
-    up: dict[str, list[str]] = {}
+def _upward(argument_map: ArgumentMap) -> dict[str, list[tuple[str, str]]]:
+    """Map each statement to (argument, conclusion) for the arguments it is a premise or undercutter of."""
+    up: dict[str, list[tuple[str, str]]] = {}
     for argument in argument_map.arguments:
-        for statement in (*argument.premises, *argument.undercutters):
-            targets = up.setdefault(statement, [])
-            if argument.conclusion not in targets:
-                targets.append(argument.conclusion)
+        for statement in dict.fromkeys((*argument.premises, *argument.undercutters)):
+            up.setdefault(statement, []).append((argument.id, argument.conclusion))
     return up
 
 
-def line_of_argument(argument_map: ArgumentMap, statement_id: str, up: dict[str, list[str]] | None = None) -> str:
-    """Return the id of the line of argument a statement backs: the statement just below a position.
+def line_of_argument(
+    argument_map: ArgumentMap, statement_id: str, up: dict[str, list[tuple[str, str]]] | None = None
+) -> str | None:
+    """Return the id of the line of argument a statement backs: the argument that reaches a position.
 
-    The search goes up through the arguments the statement is a premise or undercutter of, in
-    declaration order, and stops at the first position (or question) reached. A statement that
-    bears on a position directly is its own line; one that reaches no position belongs to the
-    topmost statement it reaches.
+    The search goes up, breadth first, through the arguments the statement is a premise or
+    undercutter of, in declaration order, and returns the first argument whose conclusion is a
+    position (or question). None when the statement reaches no position.
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.build("Tea or coffee?")
+    >>> q = m.question("q", "Which should we drink?")
+    >>> tea = m.position("tea", "Tea")
+    >>> calm = m.claim("calm", "Tea calms.", supports=tea)
+    >>> src = m.source("s", "A survey")
+    >>> m.evidence("ev", "Tea calms 8 in 10 drinkers.", source=src, supports=calm)
+    'ev'
+    >>> line_of_argument(m.finish(), "ev")
+    'calm.pro.tea'
     """
     up = _upward(argument_map) if up is None else up
     queue = deque([statement_id])
     seen = {statement_id}
-    last = statement_id
     while queue:
         current = queue.popleft()
-        last = current
-        for target in up.get(current, ()):
-            if target in seen:
-                continue
-            if isinstance(argument_map.statement(target), Position | Question):
-                return current
-            seen.add(target)
-            queue.append(target)
-    return last
+        for argument_id, conclusion in up.get(current, ()):
+            if isinstance(argument_map.statement(conclusion), Position | Question):
+                return argument_id
+            if conclusion not in seen:
+                seen.add(conclusion)
+                queue.append(conclusion)
+    return None
+
+
+def _group_label(argument_map: ArgumentMap, argument_id: str) -> str:
+    argument = argument_map.argument(argument_id)
+    stance = "For" if argument.is_pro else "Against"
+    target = shorten(argument_map.statement(argument.conclusion).label, 26)
+    premise = shorten(argument_map.statement(argument.premises[0]).label, SHORT_GROUP)
+    more = f" + {len(argument.premises) - 1} more" if len(argument.premises) > 1 else ""
+    return f"{stance} “{target}”: {premise}{more}"
 
 
 def _source_note(argument_map: ArgumentMap, evidence: Evidence) -> str:
@@ -103,39 +122,37 @@ def _source_note(argument_map: ArgumentMap, evidence: Evidence) -> str:
 
 
 def evidence_items(argument_map: ArgumentMap) -> list[dict[str, Any]]:
-    """Return one switch per piece of evidence, grouped by line of argument, groups in map order."""
+    """Return one switch per piece of evidence, grouped by line of argument, in reading order.
+
+    Groups come in the order of their first premise in the map; evidence in declaration order.
+    """
     up = _upward(argument_map)
     order = {statement.id: index for index, statement in enumerate(argument_map.statements)}
-    items: list[dict[str, Any]] = []
+    argument_order = {argument.id: index for index, argument in enumerate(argument_map.arguments)}
+    unplaced = (len(order), len(argument_order))
+    items: list[tuple[tuple[tuple[int, int], int], dict[str, Any]]] = []
     for evidence in argument_map.evidence:
         group = line_of_argument(argument_map, evidence.id, up)
-        group_statement = argument_map.statement(group)
-        group_label = shorten(group_statement.label, SHORT_GROUP)
-        if group == evidence.id:
-            targets = up.get(evidence.id, [])
-            if targets:
-                group = targets[0]
-                group_label = "Directly on: " + shorten(argument_map.statement(group).label, SHORT_GROUP)
-            else:
-                group_label = "Not connected to a position"
+        if group is None:
+            group_id, group_label, rank = "", "Not connected to a position", unplaced
+        else:
+            argument = argument_map.argument(group)
+            group_id, group_label = group, _group_label(argument_map, group)
+            rank = (min(order[premise] for premise in argument.premises), argument_order[group])
         speaker = f"\n— {evidence.speaker}" if evidence.speaker else ""
-        items.append(
-            {
-                "id": evidence.id,
-                "label": shorten(evidence.text or evidence.quote),
-                "speaker": short_speaker(evidence.speaker),
-                "title": f"{evidence.quote}{speaker}\n{_source_note(argument_map, evidence)}",
-                "quote": evidence.quote,
-                "source": argument_map.source(evidence.source).title,
-                "group": group,
-                "group_label": group_label,
-                "_order": (order.get(group, len(order)), order[evidence.id]),
-            }
-        )
-    items.sort(key=lambda item: item["_order"])
-    for item in items:
-        del item["_order"]
-    return items
+        item = {
+            "id": evidence.id,
+            "label": shorten(evidence.text or evidence.quote),
+            "speaker": short_speaker(evidence.speaker),
+            "title": f"{evidence.quote}{speaker}\n{_source_note(argument_map, evidence)}",
+            "quote": evidence.quote,
+            "source": argument_map.source(evidence.source).title,
+            "group": group_id,
+            "group_label": group_label,
+        }
+        items.append(((rank, order[evidence.id]), item))
+    items.sort(key=lambda pair: pair[0])
+    return [item for _, item in items]
 
 
 def verdict_data(argument_map: ArgumentMap, evaluation: Evaluation) -> dict[str, Any]:
@@ -160,3 +177,36 @@ def critical_data(argument_map: ArgumentMap, items: Iterable[CriticalItem]) -> l
         }
         for item in items
     ]
+
+
+def palette_data(theme: str) -> dict[str, Any]:
+    """Return the theme's colours and status marks, so the browser restyles as a re-render would."""
+    from argmap.rendering.dot import STATUS_MARKS  # noqa: PLC0415  # rendering only when a map is shown
+    from argmap.rendering.themes import get_theme  # noqa: PLC0415
+
+    palette = get_theme(theme)
+    return {
+        "statuses": {
+            name: {
+                "colour": style.colour,
+                "badge_fill": style.badge_fill,
+                "badge_text": style.badge_text,
+                "line": style.line,
+            }
+            for name, style in palette.statuses.items()
+        },
+        "kinds": {
+            name: {"fill": style.fill, "border": style.border, "text": style.text}
+            for name, style in palette.kinds.items()
+        },
+        "marks": dict(STATUS_MARKS),
+        "off_fill": palette.off_fill,
+        "muted": palette.muted,
+        "pro": palette.pro,
+        "con": palette.con,
+        "undercut": palette.undercut,
+        "inactive": palette.inactive,
+        "bar_fill": palette.bar_fill,
+        "bar_empty": palette.bar_empty,
+        "bar_segments": BAR_SEGMENTS,
+    }

@@ -23,13 +23,18 @@ except ImportError as error:  # pragma: no cover - exercised by the packaging te
     ) from error
 
 from argmap.errors import ArgmapError, EvaluationError
-from argmap.evaluation import SEMANTICS, Evaluation, critical, evaluate
+from argmap.evaluation import GRADUAL, REGISTRY, SEMANTICS, Evaluation, critical, evaluate
 from argmap.model import ArgumentMap
-from argmap.widgets._panel import critical_data, evidence_items, verdict_data
+from argmap.widgets._panel import critical_data, evidence_items, palette_data, verdict_data
 
 __all__ = ["Explorer"]
 
 _STATIC: Final = Path(__file__).parent / "static"
+
+
+def _semantics_offered() -> list[str]:
+    """Return the registered semantics, argmap's own in its order first."""
+    return [name for name in SEMANTICS if name in REGISTRY] + sorted(set(REGISTRY) - set(SEMANTICS))
 
 
 def _statement_ids(argument_map: ArgumentMap) -> list[str]:
@@ -67,6 +72,7 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
 
     title = traitlets.Unicode("", read_only=True).tag(sync=True)
     svg = traitlets.Unicode("", read_only=True).tag(sync=True)
+    palette = traitlets.Dict(read_only=True).tag(sync=True)
     statuses = traitlets.Dict(read_only=True).tag(sync=True)
     strengths = traitlets.Dict(read_only=True).tag(sync=True)
     argument_states = traitlets.Dict(read_only=True).tag(sync=True)
@@ -78,6 +84,7 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
     error = traitlets.Unicode("", read_only=True).tag(sync=True)
 
     _render_options: dict[str, Any]
+    _theme: str
     _layout_key: tuple[Any, ...] | None
     _static: tuple[Evaluation, str] | None
     _from_frontend: bool
@@ -105,8 +112,9 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
         self._layout_key = None
         self._static = None
         self._render_options = {} if theme is None else {"theme": theme}
+        self._theme = "default" if theme is None else str(theme)
         super().__init__(**kwargs)
-        self.set_trait("semantics_options", list(SEMANTICS))
+        self.set_trait("semantics_options", _semantics_offered())
         self.argument_map = argument_map
         self.semantics = semantics
         self.off = list(off)
@@ -164,8 +172,9 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
     @traitlets.validate("semantics")
     def _check_semantics(self, proposal: Any) -> str:
         value: str = proposal["value"]
-        if value not in SEMANTICS:
-            raise EvaluationError(f"Explorer.semantics: unknown semantics: {value!r} (use one of {list(SEMANTICS)})")
+        offered = _semantics_offered()
+        if value not in offered:
+            raise EvaluationError(f"Explorer.semantics: unknown semantics: {value!r} (use one of {offered})")
         return value
 
     @traitlets.validate("selected")
@@ -204,6 +213,8 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
             return
         try:
             self._refresh()
+            if change["name"] == "semantics":
+                self._relayout()
         except ArgmapError:
             # Keep the widget consistent with the last evaluation that worked.
             self._ready = False
@@ -238,22 +249,28 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
         return evaluation
 
     def _relayout(self) -> None:
-        """Lay the map out once for its structure; statuses are styled on top in the browser."""
+        """Lay the map out once per structure (and per gradual or not); statuses are restyled on top.
+
+        The layout is drawn with everything switched on, so that the browser knows each element's
+        colour when on; it then applies the current statuses. Gradual semantics draw a strength
+        bar in each node, so switching to or from them lays the map out again.
+        """
         argument_map = self.argument_map
-        key = tuple(getattr(argument_map, name) for name in self._STRUCTURE_FIELDS)
+        gradual = self.semantics in GRADUAL
+        key = (*(getattr(argument_map, name) for name in self._STRUCTURE_FIELDS), gradual)
         if key == self._layout_key:
             return
         from argmap.rendering import render  # noqa: PLC0415  # Graphviz only when a map is shown
 
-        initial = evaluate(argument_map, semantics=self.semantics, off=self.off)
-        diagram = render(argument_map, initial, **self._render_options)
-        svg = diagram.svg
+        everything_on = evaluate(argument_map, semantics=self.semantics)
+        svg = render(argument_map, everything_on, **self._render_options).svg
         with self.hold_sync():
             self.set_trait("title", argument_map.title)
+            self.set_trait("palette", palette_data(self._theme))
             self.set_trait("svg", svg[svg.find("<svg") :])
             self.set_trait("evidence", evidence_items(argument_map))
         self._layout_key = key
-        self._static = (initial, diagram.svg)
+        self._static = (everything_on, svg)
 
     def _refresh(self) -> None:
         """Re-evaluate and publish the statuses, verdict and explanation in one message."""

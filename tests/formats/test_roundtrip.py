@@ -14,7 +14,7 @@ import argmap
 from argmap.schema import load_schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from strategies import argument_maps  # noqa: E402
+from strategies import argument_maps
 
 
 @given(argument_maps())

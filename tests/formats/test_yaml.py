@@ -119,7 +119,10 @@ def test_json_errors_carry_line_and_column():
     """JSON syntax errors and model problems in JSON point at line:column too."""
     with pytest.raises(ParseError, match=r"m.json:2:"):
         argmap.loads('{"argmap": 1,\n "title": }', format="json", file="m.json")
-    text = '{\n  "argmap": 1,\n  "title": "t",\n  "statements": [\n    {"id": "c", "claim": "x", "base_score": 7}\n  ]\n}\n'
+    text = (
+        '{\n  "argmap": 1,\n  "title": "t",\n  "statements": [\n'
+        '    {"id": "c", "claim": "x", "base_score": 7}\n  ]\n}\n'
+    )
     with pytest.raises(InvalidMapError, match=r"m.json:5:\d+: 'c': base_score must be a number in \[0, 1\]"):
         argmap.loads(text, format="json", file="m.json")
 
@@ -140,9 +143,8 @@ def test_missing_file_is_a_format_error(tmp_path):
 
 def test_shorthand_and_explicit_arguments_agree():
     """`supports:` on a statement builds the same argument as an explicit entry with the derived id."""
-    short = argmap.loads(
-        "argmap: 1\ntitle: t\nstatements:\n  - id: p\n    position: P\n  - id: c\n    claim: C\n    supports: p\n"
-    )
+    head = "argmap: 1\ntitle: t\nstatements:\n  - id: p\n    position: P\n  - id: c\n    claim: C\n"
+    short = argmap.loads(head + "    supports: p\n")
     long = argmap.loads(
         "argmap: 1\ntitle: t\nstatements:\n  - id: p\n    position: P\n  - id: c\n    claim: C\n"
         "arguments:\n  - id: c.pro.p\n    pro: p\n    premise: c\n"

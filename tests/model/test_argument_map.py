@@ -10,6 +10,7 @@ from argmap.model import Argument, ArgumentMap, Claim, Evidence, Position, Quest
 
 
 def small_map() -> ArgumentMap:
+    """Build a small map with every relation kind."""
     m = ArgumentMap.build("Alliance or not?", description="A seminar map.")
     m.question("q", "Is the Russia–China partnership an alliance?")
     yes = m.position("yes", "A de facto alliance")
@@ -30,10 +31,21 @@ def test_builder_makes_the_map_a_user_typed():
     """Each builder call adds one part, in order, with derived argument ids."""
     argument_map = small_map()
     assert [s.id for s in argument_map.statements] == [
-        "q", "yes", "no", "c-threats", "c-no-arms", "ev-storey", "c-sanctions", "c-exceed",
+        "q",
+        "yes",
+        "no",
+        "c-threats",
+        "c-no-arms",
+        "ev-storey",
+        "c-sanctions",
+        "c-exceed",
     ]
     assert [a.id for a in argument_map.arguments] == [
-        "c-threats.pro.yes", "c-no-arms.con.yes", "c-no-arms.pro.no", "ev-storey.pro.c-threats", "a-linked",
+        "c-threats.pro.yes",
+        "c-no-arms.con.yes",
+        "c-no-arms.pro.no",
+        "ev-storey.pro.c-threats",
+        "a-linked",
     ]
     assert argument_map.argument("a-linked").undercutters == ("c-exceed",)
     assert argument_map.argument("a-linked").premises == ("c-no-arms", "c-sanctions")
@@ -88,8 +100,12 @@ def test_every_reference_problem_is_reported_at_once():
         )
     kinds = sorted(p.kind for p in caught.value.problems)
     assert kinds == [
-        "duplicate-id", "self-support", "unknown-reference", "unknown-reference",
-        "unknown-reference", "unknown-reference",
+        "duplicate-id",
+        "self-support",
+        "unknown-reference",
+        "unknown-reference",
+        "unknown-reference",
+        "unknown-reference",
     ]
     text = str(caught.value)
     assert "cites unknown source 's-missing'" in text
@@ -118,10 +134,16 @@ def test_self_attack_is_allowed_self_support_is_not():
     [
         (lambda: Source(id="s", title="S", url="javascript:alert(1)"), "url must start with http"),
         (lambda: Source(id="s", title="S", url="file:///etc/passwd"), "url must start with http"),
-        (lambda: Evidence(id="e", quote="q", source="s", weight=1.01), r"weight must be a number in \[0, 1\]"),
+        (
+            lambda: Evidence(id="e", quote="q", source="s", weight=1.01),
+            r"weight must be a number in \[0, 1\]",
+        ),
         (lambda: Claim(id="c", text="t", base_score=-0.1), r"base_score must be a number in \[0, 1\]"),
         (lambda: Argument(id="a", conclusion="c", premises=()), "has no premises"),
-        (lambda: Argument(id="a", conclusion="c", premises="p", stance="maybe"), "stance must be 'pro' or 'con'"),
+        (
+            lambda: Argument(id="a", conclusion="c", premises="p", stance="maybe"),
+            "stance must be 'pro' or 'con'",
+        ),
         (lambda: Claim(id=" c", text="t"), "surrounding whitespace"),
         (lambda: Claim(id="c", text="   "), "text must be non-empty"),
         (lambda: Claim(id="c", text="t", standard="xyz"), "standard must be one of"),

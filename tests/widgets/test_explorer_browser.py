@@ -122,21 +122,30 @@ def lab(tmp_path):
 
 
 def _pick_toggle():
-    """Return (evidence id, claim id) where switching the evidence off changes the claim and verdict."""
+    """Return (first, evidence, claim, status on, status off) for the click test.
+
+    With ``first`` switched off, switching ``evidence`` off too changes ``claim``'s status and the
+    verdict. (In the alliance map no single quote changes the verdict: the no-arms claim rests on
+    two quotes, so the test switches one off first.)
+    """
     import argmap  # noqa: PLC0415
     from argmap.evaluation import evaluate  # noqa: PLC0415
 
     argument_map = argmap.load(ROOT / "examples" / "alliance.yaml")
-    before = evaluate(argument_map)
+    evidence = [e.id for e in argument_map.evidence]
     claims = [c.id for c in argument_map.claims]
-    for evidence in argument_map.evidence:
-        after = evaluate(argument_map, off={evidence.id})
-        if after.verdict.text == before.verdict.text:
-            continue
-        for claim in claims:
-            if after.statuses[claim] != before.statuses[claim]:
-                return evidence.id, claim, before.statuses[claim].value, after.statuses[claim].value
-    pytest.fail("no evidence in examples/alliance.yaml changes both a claim and the verdict")
+    for first in evidence:
+        before = evaluate(argument_map, off={first})
+        for second in evidence:
+            if second == first:
+                continue
+            after = evaluate(argument_map, off={first, second})
+            if after.verdict.text == before.verdict.text:
+                continue
+            for claim in claims:
+                if after.statuses[claim] != before.statuses[claim]:
+                    return first, second, claim, before.statuses[claim].value, after.statuses[claim].value
+    pytest.fail("no pair of evidence in examples/alliance.yaml changes both a claim and the verdict")
     return None  # unreachable; pytest.fail raises
 
 
@@ -154,7 +163,7 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
     """Unticking a switch, then clicking the evidence node, flips a claim's status class and the verdict."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extra)")
     url, token, _root = lab
-    evidence, claim, status_on, status_off = _pick_toggle()
+    first, evidence, claim, status_on, status_off = _pick_toggle()
     started = time.monotonic()
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -186,6 +195,11 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
             verdict = explorer.locator(".argmap-x-verdict-text")
             switch = explorer.locator(f".argmap-x-switches input[data-argmap-evidence='{evidence}']")
             assert switch.is_checked(), f"{evidence} should start switched on"
+            first_node = explorer.locator(f".argmap-x-map [data-argmap-id='{first}']")
+            explorer.locator(f".argmap-x-switches input[data-argmap-evidence='{first}']").click()
+            page.wait_for_function(
+                "el => el.classList.contains('argmap-status-off')", arg=first_node.element_handle(), timeout=10_000
+            )
             assert f"argmap-status-{status_on}" in node.get_attribute("class")
             verdict_on = verdict.inner_text()
 
@@ -223,7 +237,7 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
         finally:
             browser.close()
     print(
-        f"\nbrowser test: {evidence} off -> {claim} {status_on} -> {status_off};"
+        f"\nbrowser test: with {first} off, {evidence} off -> {claim} {status_on} -> {status_off};"
         f" click to restyle {click_to_restyle * 1000:.0f} ms; driver {time.monotonic() - started:.1f} s"
         f"\nscreenshots: {shot_off} {shot_on}"
     )

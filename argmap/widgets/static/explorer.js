@@ -36,8 +36,29 @@
  * @property {number | null} delta
  * @property {string} text
  *
+ * @typedef {object} StatusStyle
+ * @property {string} colour
+ * @property {string} badge_fill
+ * @property {string} badge_text
+ * @property {"solid" | "dashed" | "dotted"} line
+ *
+ * @typedef {object} Palette  the rendering theme's colours, to restyle exactly as a re-render would
+ * @property {Record<Status, StatusStyle>} statuses
+ * @property {Record<string, {fill: string, border: string, text: string}>} kinds
+ * @property {Record<Status, string>} marks  badge text per status, e.g. "√ stands"
+ * @property {string} off_fill
+ * @property {string} muted
+ * @property {string} pro
+ * @property {string} con
+ * @property {string} undercut
+ * @property {string} inactive
+ * @property {string} bar_fill
+ * @property {string} bar_empty
+ * @property {number} bar_segments
+ *
  * @typedef {object} Traits  the synced traits of argmap.widgets.Explorer
  * @property {string} svg                       inline SVG, set once per map structure
+ * @property {Palette} palette
  * @property {Record<string, Status>} statuses  statement id -> status
  * @property {Record<string, number>} strengths statement id -> strength (gradual semantics only)
  * @property {Record<string, string>} argument_states  argument id -> applicable|inapplicable|undecided
@@ -66,8 +87,10 @@ const ARGUMENT_CLASSES = [
   "argmap-argument-undecided",
 ];
 const READING = { in: "stands", out: "falls", undecided: "contested", off: "switched off" };
-// A one-character mark per status for renderers that reserve a fixed-size glyph slot.
-const GLYPH = { in: "\u2713", out: "\u2717", undecided: "?", off: "\u2013" };
+// Graphviz writes DOT's "dashed" and "dotted" styles as these dash arrays.
+const DASH = { solid: null, dashed: "5,2", dotted: "1,5" };
+const XLINK = "http://www.w3.org/1999/xlink";
+const TOOLTIP_STATUS = /^([^\n]*?): (stands|falls|open|off)(?: \(strength [0-9.]+\))?(\n|$)/;
 
 /** @param {string} tag @param {string} [className] @param {string} [text] */
 function h(tag, className, text) {
@@ -77,12 +100,53 @@ function h(tag, className, text) {
   return node;
 }
 
-/** The statement id a map element stands for, or null. */
-function statementIdOf(node) {
-  return node.getAttribute("data-argmap-id");
+/** @param {Element} element @param {string} name @param {string | null} value */
+function setAttr(element, name, value) {
+  if (value === null) element.removeAttribute(name);
+  else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
-/** @param {{ model: import("anywidget").AnyModel<Traits>, el: HTMLElement }} ctx */
+const colourOf = (element, name) => (element.getAttribute(name) || "").toLowerCase();
+
+/**
+ * Find the parts of a statement node the renderer draws per status: its outline, the badge in
+ * its fixed-size slot, the strength bar and figure (gradual semantics), its text and tooltip.
+ * @param {Element} node @param {Palette} palette
+ */
+function statementParts(node, palette) {
+  const drawn = [...node.querySelectorAll("polygon, polyline, path, ellipse, text")];
+  const firstText = drawn.findIndex((e) => e.tagName === "text");
+  const outline = drawn.slice(0, firstText < 0 ? drawn.length : firstText);
+  const texts = drawn.filter((e) => e.tagName === "text");
+  const marks = new Set(Object.values(palette.marks));
+  const badge = texts.find((t) => marks.has(t.textContent.trim())) || null;
+  const before = badge ? badge.previousElementSibling : null;
+  const badgeBg = before && before.tagName === "polygon" ? before : null;
+  const barColours = [palette.bar_fill.toLowerCase(), palette.bar_empty.toLowerCase()];
+  const afterBadge = badge ? drawn.slice(drawn.indexOf(badge)) : [];
+  const bars = afterBadge
+    .filter((e) => e.tagName === "polygon" && barColours.includes(colourOf(e, "fill")))
+    .slice(0, palette.bar_segments);
+  const next = bars.length ? bars[bars.length - 1].nextElementSibling : null;
+  const figure = next && next.tagName === "text" ? next : null;
+  const caption = texts[0] !== badge ? texts[0] : null;
+  const body = texts
+    .filter((t) => t !== badge && t !== caption && t !== figure)
+    .map((t) => /** @type {[Element, string]} */ ([t, t.getAttribute("fill")]));
+  return { node, outline, badge, badgeBg, bars, figure, body, anchor: node.querySelector("a") };
+}
+
+/**
+ * @typedef {object} Model  the part of anywidget's model this view uses
+ * @property {<K extends keyof Traits>(name: K) => Traits[K]} get
+ * @property {<K extends keyof Traits>(name: K, value: Traits[K]) => void} set
+ * @property {(event: string, callback: () => void) => void} on
+ * @property {(event: string, callback: () => void) => void} off
+ * @property {() => void} save_changes
+ * @property {(content: object) => void} send
+ */
+
+/** @param {{ model: Model, el: HTMLElement }} ctx */
 function render({ model, el }) {
   /** @type {Array<() => void>} */
   const cleanups = [];
@@ -111,9 +175,19 @@ function render({ model, el }) {
   allOn.type = "button";
   const reset = h("button", "argmap-x-reset", "Reset");
   reset.type = "button";
+  const zoomLabel = h("label", "argmap-x-zoom", "Zoom ");
+  const zoomSelect = /** @type {HTMLSelectElement} */ (h("select"));
+  zoomSelect.setAttribute("aria-label", "zoom");
+  for (const [value, text] of [["fit", "fit"], ["0.5", "50%"], ["0.75", "75%"], ["1", "100%"]]) {
+    const option = /** @type {HTMLOptionElement} */ (h("option", "", text));
+    option.value = value;
+    zoomSelect.append(option);
+  }
+  zoomSelect.value = "0.75";
+  zoomLabel.append(zoomSelect);
   const criticalToggle = h("button", "argmap-x-critical-toggle", "Critical evidence");
   criticalToggle.type = "button";
-  toolbar.append(title, semanticsLabel, allOn, reset, criticalToggle);
+  toolbar.append(title, semanticsLabel, allOn, reset, criticalToggle, zoomLabel);
 
   const body = h("div", "argmap-x-body");
   const switches = h("div", "argmap-x-switches");
@@ -137,62 +211,150 @@ function render({ model, el }) {
   root.append(toolbar, errorBox, body);
   el.replaceChildren(root);
 
-  /** @type {Map<string, Element>} statement id -> its node in the SVG */
+  /** @type {Map<string, ReturnType<typeof statementParts>>} statement id -> its drawn parts */
   let nodes = new Map();
-  /** @type {Map<string, Element[]>} argument id -> its elements in the SVG */
+  /** @type {Array<{el: Element, from: string, argument: string | null, kind: string}>} */
+  let edges = [];
+  /** @type {Map<string, Element[]>} argument id -> its junction node and edges */
   let argumentNodes = new Map();
   /** @type {Map<string, HTMLInputElement>} evidence id -> its checkbox */
   let boxes = new Map();
   /** @type {Record<string, string>} what the SVG shows now, to restyle only what changed */
   let shown = {};
-  let shownArguments = {};
+  /** @type {[number, number] | null} the SVG's own width and height in pt */
+  let natural = null;
+
+  function applyZoom() {
+    const svg = mapPane.querySelector("svg");
+    if (!svg || !natural) return;
+    const zoom = zoomSelect.value;
+    mapPane.classList.toggle("argmap-x-fit", zoom === "fit");
+    svg.style.width = zoom === "fit" ? "100%" : `${natural[0] * Number(zoom)}pt`;
+    svg.style.height = zoom === "fit" ? "auto" : `${natural[1] * Number(zoom)}pt`;
+  }
 
   // -- drawing ----------------------------------------------------------------------------
   function drawSvg() {
+    const palette = model.get("palette");
     mapPane.innerHTML = model.get("svg");
-    nodes = new Map();
-    argumentNodes = new Map();
-    for (const node of mapPane.querySelectorAll("[data-argmap-id]")) {
-      nodes.set(statementIdOf(node), node);
+    const svg = mapPane.querySelector("svg");
+    if (svg) {
+      // Graphviz's size (in pt) is 100 %; the zoom scales from it and never re-lays anything out.
+      natural = [parseFloat(svg.getAttribute("width")), parseFloat(svg.getAttribute("height"))];
+      svg.removeAttribute("width");
+      svg.removeAttribute("height");
     }
-    for (const node of mapPane.querySelectorAll("[data-argmap-argument]")) {
-      const id = node.getAttribute("data-argmap-argument");
+    applyZoom();
+    nodes = new Map();
+    edges = [];
+    argumentNodes = new Map();
+    for (const node of mapPane.querySelectorAll("g[data-argmap-id]")) {
+      nodes.set(node.getAttribute("data-argmap-id"), statementParts(node, palette));
+    }
+    for (const el of mapPane.querySelectorAll("g[data-argument-id]")) {
+      const id = el.getAttribute("data-argument-id");
       if (!argumentNodes.has(id)) argumentNodes.set(id, []);
-      argumentNodes.get(id).push(node);
+      argumentNodes.get(id).push(el);
+    }
+    for (const el of mapPane.querySelectorAll("g.argmap-edge")) {
+      const kind = ["argmap-undercut", "argmap-answers", "argmap-pro", "argmap-con"].find((k) =>
+        el.classList.contains(k),
+      );
+      edges.push({ el, from: el.getAttribute("data-from"), argument: el.getAttribute("data-argument-id"), kind });
     }
     shown = {};
-    shownArguments = {};
     restyle();
     markSelected();
+    syncSwitches();
+  }
+
+  /** Restyle one statement node as the renderer would draw it with this status and strength. */
+  function styleStatement(parts, status, strength, palette) {
+    const { node } = parts;
+    const style = palette.statuses[status];
+    node.classList.remove(...STATUS_CLASSES);
+    node.classList.add(`argmap-status-${status}`);
+    node.setAttribute("data-status", status);
+    if (!style) return;
+    const kind = palette.kinds[node.getAttribute("data-kind")];
+    for (const shape of parts.outline) {
+      setAttr(shape, "stroke", style.colour);
+      setAttr(shape, "stroke-dasharray", DASH[style.line] ?? null);
+      if (kind && colourOf(shape, "fill") !== "none") {
+        setAttr(shape, "fill", status === "off" ? palette.off_fill : kind.fill);
+      }
+    }
+    if (parts.badge) {
+      parts.badge.textContent = palette.marks[status];
+      setAttr(parts.badge, "fill", style.badge_text);
+    }
+    if (parts.badgeBg) setAttr(parts.badgeBg, "fill", style.badge_fill);
+    for (const [text, colour] of parts.body) setAttr(text, "fill", status === "off" ? palette.muted : colour);
+    if (parts.bars.length && strength !== undefined) {
+      const filled = Math.round(strength * parts.bars.length);
+      parts.bars.forEach((bar, index) => setAttr(bar, "fill", index < filled ? palette.bar_fill : palette.bar_empty));
+      if (parts.figure) parts.figure.textContent = strength.toFixed(2);
+    }
+    if (parts.anchor) {
+      const title = parts.anchor.getAttributeNS(XLINK, "title");
+      if (title) {
+        const word = palette.marks[status].split(" ").slice(1).join(" ");
+        const extra = strength !== undefined ? ` (strength ${strength.toFixed(2)})` : "";
+        const updated = title.replace(TOOLTIP_STATUS, (_m, head, _w, end) => `${head}: ${word}${extra}${end}`);
+        if (updated !== title) parts.anchor.setAttributeNS(XLINK, "xlink:title", updated);
+      }
+    }
+  }
+
+  /** Recolour edges and junctions: inactive when their argument fails or their source is off. */
+  function styleArguments(statuses, states, palette) {
+    for (const [id, elements] of argumentNodes) {
+      const state = states[id];
+      for (const el of elements) {
+        el.classList.remove(...ARGUMENT_CLASSES);
+        if (state) el.classList.add(`argmap-argument-${state}`);
+        if (!el.classList.contains("node")) continue;
+        const colour = state === "inapplicable" ? palette.inactive : el.classList.contains("argmap-pro") ? palette.pro : palette.con;
+        for (const shape of el.querySelectorAll("ellipse, polygon, path")) {
+          setAttr(shape, "fill", colour);
+          setAttr(shape, "stroke", colour);
+        }
+      }
+    }
+    for (const edge of edges) {
+      let colour;
+      const from = statuses[edge.from];
+      if (edge.kind === "argmap-undercut") {
+        colour = from === "out" || from === "off" ? palette.inactive : palette.undercut;
+      } else if (edge.kind === "argmap-pro" || edge.kind === "argmap-con") {
+        const inactive = states[edge.argument] === "inapplicable" || from === "off";
+        colour = inactive ? palette.inactive : edge.kind === "argmap-pro" ? palette.pro : palette.con;
+      } else continue;
+      for (const path of edge.el.querySelectorAll("path")) setAttr(path, "stroke", colour);
+      for (const head of edge.el.querySelectorAll("polygon")) {
+        setAttr(head, "fill", colour);
+        setAttr(head, "stroke", colour);
+      }
+    }
   }
 
   function restyle() {
+    const palette = model.get("palette");
     const statuses = model.get("statuses") || {};
     const strengths = model.get("strengths") || {};
     for (const [id, status] of Object.entries(statuses)) {
-      if (shown[id] === status) continue;
-      const node = nodes.get(id);
-      if (!node) continue;
-      node.classList.remove(...STATUS_CLASSES);
-      node.classList.add(`argmap-status-${status}`);
-      node.setAttribute("data-argmap-status", status);
-      const glyph = node.querySelector(".argmap-status-glyph");
-      if (glyph) glyph.textContent = GLYPH[status] ?? "";
-      shown[id] = status;
-    }
-    for (const [id, node] of nodes) {
       const strength = strengths[id];
-      if (strength === undefined) node.removeAttribute("data-argmap-strength");
-      else node.setAttribute("data-argmap-strength", strength.toFixed(2));
+      const key = strength === undefined ? status : `${status}:${strength.toFixed(2)}`;
+      if (shown[id] === key) continue;
+      const parts = nodes.get(id);
+      if (!parts) continue;
+      styleStatement(parts, status, strength, palette);
+      shown[id] = key;
     }
-    const states = model.get("argument_states") || {};
-    for (const [id, state] of Object.entries(states)) {
-      if (shownArguments[id] === state) continue;
-      for (const node of argumentNodes.get(id) || []) {
-        node.classList.remove(...ARGUMENT_CLASSES);
-        node.classList.add(`argmap-argument-${state}`);
-      }
-      shownArguments[id] = state;
+    styleArguments(statuses, model.get("argument_states") || {}, palette);
+    const semantics = model.get("semantics");
+    for (const text of mapPane.querySelectorAll("text")) {
+      if (/^Status \(.+ semantics\):$/.test(text.textContent)) text.textContent = `Status (${semantics} semantics):`;
     }
   }
 
@@ -201,8 +363,8 @@ function render({ model, el }) {
     for (const node of mapPane.querySelectorAll(".argmap-x-selected")) {
       node.classList.remove("argmap-x-selected");
     }
-    const node = selected ? nodes.get(selected) : undefined;
-    if (node) node.classList.add("argmap-x-selected");
+    const parts = selected ? nodes.get(selected) : undefined;
+    if (parts) parts.node.classList.add("argmap-x-selected");
   }
 
   function drawSwitches() {
@@ -240,7 +402,7 @@ function render({ model, el }) {
   function syncSwitches() {
     const off = new Set(model.get("off"));
     for (const [id, box] of boxes) box.checked = !off.has(id);
-    for (const [id, node] of nodes) node.classList.toggle("argmap-x-switched-off", off.has(id));
+    for (const [id, parts] of nodes) parts.node.classList.toggle("argmap-x-switched-off", off.has(id));
   }
 
   function drawSemantics() {
@@ -334,11 +496,11 @@ function render({ model, el }) {
     if (id) toggle(id);
   });
   listen(mapPane, "click", (event) => {
-    const node = /** @type {Element} */ (event.target).closest("[data-argmap-id]");
+    const node = /** @type {Element} */ (event.target).closest("g[data-argmap-id]");
     if (!node || !mapPane.contains(node)) return;
-    event.preventDefault(); // nodes may carry source links; a click here means "toggle/explain"
-    const id = statementIdOf(node);
-    if (node.hasAttribute("data-argmap-evidence")) {
+    event.preventDefault(); // evidence may link to its source; a click here means "toggle and explain"
+    const id = node.getAttribute("data-argmap-id");
+    if (node.hasAttribute("data-evidence-id")) {
       save({ selected: id, off: toggledOff(id) });
     } else {
       save({ selected: id });
@@ -348,6 +510,7 @@ function render({ model, el }) {
     const row = /** @type {Element} */ (event.target).closest("[data-argmap-evidence]");
     if (row) toggle(row.getAttribute("data-argmap-evidence"));
   });
+  listen(zoomSelect, "change", applyZoom);
   listen(semanticsSelect, "change", () => save({ semantics: semanticsSelect.value }));
   listen(allOn, "click", () => save({ off: [] }));
   listen(reset, "click", () => model.send({ action: "reset" }));
@@ -355,8 +518,8 @@ function render({ model, el }) {
   // Hovering a switch points at its node in the map.
   const hover = (event, on) => {
     const row = /** @type {Element} */ (event.target).closest("[data-argmap-evidence]");
-    const node = row ? nodes.get(row.getAttribute("data-argmap-evidence")) : undefined;
-    if (node) node.classList.toggle("argmap-x-hover", on);
+    const parts = row ? nodes.get(row.getAttribute("data-argmap-evidence")) : undefined;
+    if (parts) parts.node.classList.toggle("argmap-x-hover", on);
   };
   listen(switches, "mouseover", (event) => hover(event, true));
   listen(switches, "mouseout", (event) => hover(event, false));

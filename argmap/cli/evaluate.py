@@ -1,0 +1,142 @@
+"""``argmap evaluate``, ``argmap explain`` and ``argmap critical``: a map's statuses, their reasons, and
+the evidence the verdict hangs on."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from argmap.cli._common import add_map_argument, id_list, read_map
+from argmap.evaluation import SEMANTICS, Evaluation, critical, evaluate
+
+__all__ = ["register"]
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    add_map_argument(parser)
+    parser.add_argument(
+        "--semantics",
+        "-s",
+        default="grounded",
+        metavar="S",
+        help=f"how to evaluate: {', '.join(SEMANTICS)} (default: grounded)",
+    )
+    parser.add_argument(
+        "--off",
+        type=id_list,
+        default=[],
+        metavar="ID,...",
+        help="statements to switch off (evidence, assumptions, claims to reject), comma-separated",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def register(subparsers: Any) -> None:
+    """Add the evaluate, explain and critical subcommands."""
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="show which statements stand, fall or are contested",
+        description="Evaluate a map: every statement's status (in, out, undecided, off) and the verdict.",
+    )
+    _add_common(parser)
+    parser.set_defaults(run=run_evaluate)
+
+    parser = subparsers.add_parser(
+        "explain",
+        help="say why statements have their status",
+        description="Explain the status of statements: the premises, rebuttals and undercutters that decided it.",
+    )
+    add_ids = parser.add_argument
+    _add_common(parser)
+    add_ids("ids", nargs="+", metavar="ID", help="the statements to explain")
+    parser.set_defaults(run=run_explain)
+
+    parser = subparsers.add_parser(
+        "critical",
+        help="list the evidence whose removal alone changes the verdict",
+        description="List the evidence whose removal alone changes the verdict or a position's status,"
+        " ranked (under df-quad also the largest movers of a position's strength).",
+    )
+    _add_common(parser)
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N items")
+    parser.set_defaults(run=run_critical)
+
+
+def _evaluation(args: argparse.Namespace) -> tuple[Any, Evaluation]:
+    argument_map = read_map(args.map)
+    return argument_map, evaluate(argument_map, semantics=args.semantics, off=args.off)
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(row[k]) for row in rows) for k in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)).rstrip() for row in rows]
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Print every statement's status, then the verdict."""
+    argument_map, evaluation = _evaluation(args)
+    if args.json:
+        print(json.dumps(evaluation.to_data(), indent=2, ensure_ascii=False))
+        return 0
+    gradual = bool(evaluation.strengths)
+    header = ("id", "kind", "status", "strength") if gradual else ("id", "kind", "status")
+    rows: list[tuple[str, ...]] = [header]
+    for statement in argument_map.statements:
+        status = evaluation.statuses[statement.id]
+        row = (statement.id, statement.kind, f"{status.value} ({status.reading})")
+        if gradual:
+            row += (f"{evaluation.strengths[statement.id]:.3f}",)
+        rows.append(row)
+    print(f"{argument_map.title} — {evaluation.semantics}", end="")
+    print(f", off: {', '.join(sorted(evaluation.off))}" if evaluation.off else "")
+    print()
+    for line in _table(rows):
+        print(line)
+    print()
+    for verdict in evaluation.verdicts:
+        print(verdict.text)
+    for note in evaluation.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    """Print why each named statement has its status."""
+    _, evaluation = _evaluation(args)
+    explanations = [evaluation.explain(statement_id) for statement_id in args.ids]
+    if args.json:
+        print(json.dumps([e.to_data() for e in explanations], indent=2, ensure_ascii=False))
+        return 0
+    print("\n\n".join(str(e) for e in explanations))
+    for note in evaluation.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def run_critical(args: argparse.Namespace) -> int:
+    """Print the evidence whose removal alone changes the verdict, ranked."""
+    argument_map = read_map(args.map)
+    items = critical(argument_map, semantics=args.semantics, off=args.off)
+    if args.limit is not None:
+        items = items[: max(args.limit, 0)]
+    if args.json:
+        data = [
+            {
+                "evidence": item.evidence_id,
+                "changes": list(item.changes),
+                "delta": item.delta,
+                "leader_before": item.leader_before,
+                "leader_after": item.leader_after,
+                "text": item.text,
+            }
+            for item in items
+        ]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    if not items:
+        print(f"No single piece of evidence changes the verdict or a position's status under {args.semantics}.")
+        return 0
+    for rank, item in enumerate(items, start=1):
+        print(f"{rank}. {item.text}")
+    return 0

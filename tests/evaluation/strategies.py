@@ -1,0 +1,70 @@
+"""Hypothesis strategies for evaluation: maps with evidence, claims, positions, rebuttals, undercuts."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from argmap.model import Argument, ArgumentMap, Claim, Evidence, Position, Question, Source
+
+
+@st.composite
+def evaluation_maps(
+    draw: st.DrawFn, max_statements: int = 9, max_arguments: int = 12, acyclic: bool = False
+) -> ArgumentMap:
+    """Draw a valid map shaped for evaluation: cycles, linked premises and undercutters included.
+
+    With ``acyclic`` every argument's premises and undercutters come later in declaration order
+    than its conclusion, so the support/attack graph has no cycle.
+    """
+    n = draw(st.integers(min_value=2, max_value=max_statements))
+    kinds = draw(st.lists(st.sampled_from(["claim", "evidence", "position"]), min_size=n, max_size=n))
+    statements: list = [Question(id="q", text="The question")]
+    ids: list[str] = []
+    for k, kind in enumerate(kinds):
+        sid = f"{kind[0]}{k}"
+        ids.append(sid)
+        if kind == "evidence":
+            weight = draw(st.none() | st.floats(min_value=0.0, max_value=1.0))
+            statements.append(Evidence(id=sid, quote=f"quote {k}", source="src", weight=weight))
+        elif kind == "position":
+            statements.append(Position(id=sid, text=f"position {k}", answers="q"))
+        else:
+            assumed = draw(st.booleans())
+            score = draw(st.none() | st.floats(min_value=0.0, max_value=1.0))
+            statements.append(Claim(id=sid, text=f"claim {k}", assumed=assumed, base_score=score))
+    arguments = []
+    for j in range(draw(st.integers(min_value=0, max_value=max_arguments))):
+        c = draw(st.integers(min_value=0, max_value=n - 1))
+        pool = [i for i in range(n) if i != c and (not acyclic or i > c)]
+        if not pool:
+            continue
+        premises = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
+        rest = [i for i in pool if i not in premises]
+        undercutters = draw(st.lists(st.sampled_from(rest), max_size=2, unique=True)) if rest else []
+        weight = draw(st.none() | st.floats(min_value=0.0, max_value=1.0))
+        arguments.append(
+            Argument(
+                id=f"a{j}",
+                conclusion=ids[c],
+                premises=tuple(ids[i] for i in premises),
+                stance=draw(st.sampled_from(["pro", "con"])),
+                undercutters=tuple(ids[i] for i in undercutters),
+                weight=weight,
+            )
+        )
+    return ArgumentMap(
+        title="generated",
+        sources=(Source(id="src", title="A source"),),
+        statements=tuple(statements),
+        arguments=tuple(arguments),
+    )
+
+
+def reordered(argument_map: ArgumentMap, statement_order: list[int], argument_order: list[int]) -> ArgumentMap:
+    """Return the same map with statements and arguments declared in another order."""
+    return ArgumentMap(
+        title=argument_map.title,
+        sources=argument_map.sources,
+        statements=tuple(argument_map.statements[i] for i in statement_order),
+        arguments=tuple(argument_map.arguments[i] for i in argument_order),
+    )

@@ -1,0 +1,161 @@
+"""Preferred and stable: the abstract search, its size guard, and the statuses it gives a map."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import EvaluationError
+from argmap.evaluation import Framework, Status, evaluate, extensions, grounded
+from argmap.model import ArgumentMap
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "iccma"
+
+
+def _brute(arguments: list[str], attacks: list[tuple[str, str]], semantics: str) -> set[frozenset[str]]:
+    """Every preferred or stable extension by checking all subsets (small frameworks only)."""
+    attackers = {a: {x for x, y in attacks if y == a} for a in arguments}
+
+    def conflict_free(s: frozenset[str]) -> bool:
+        return not any((x, y) in attacks for x in s for y in s)
+
+    def attacked_by(s: frozenset[str], a: str) -> bool:
+        return bool(attackers[a] & s)
+
+    subsets = [frozenset(c) for r in range(len(arguments) + 1) for c in itertools.combinations(arguments, r)]
+    if semantics == "stable":
+        return {
+            s
+            for s in subsets
+            if conflict_free(s) and all(attacked_by(s, a) for a in arguments if a not in s)
+        }
+    admissible = [
+        s
+        for s in subsets
+        if conflict_free(s) and all(attacked_by(s, b) for a in s for b in attackers[a])
+    ]
+    return {s for s in admissible if not any(s < t for t in admissible)}
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, str]]]:
+    """Draw a small framework, self-attacks included."""
+    n = draw(st.integers(min_value=1, max_value=7))
+    names = [f"a{i}" for i in range(n)]
+    pairs = [(x, y) for x in names for y in names]
+    attacks = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=14))
+    return names, attacks
+
+
+@settings(max_examples=200)
+@given(frameworks())
+def test_search_matches_brute_force(framework: tuple[list[str], list[tuple[str, str]]]) -> None:
+    """The labelling search finds exactly the preferred and stable extensions brute force finds."""
+    names, attacks = framework
+    af = Framework(arguments=names, attacks=attacks)
+    for semantics in ("preferred", "stable"):
+        assert set(extensions(af, semantics)) == _brute(names, attacks, semantics)  # type: ignore[arg-type]
+
+
+def test_grounded_of_a_chain() -> None:
+    """In a chain a <- b <- c, c and a are in the grounded extension."""
+    af = Framework(arguments=["a", "b", "c"], attacks=[("b", "a"), ("c", "b")])
+    assert grounded(af) == {"a", "c"}
+    assert extensions(af, "grounded") == (frozenset({"a", "c"}),)
+
+
+def test_no_stable_extension_is_an_empty_tuple() -> None:
+    """An odd cycle has no stable extension and one empty preferred extension."""
+    af = Framework(arguments=["a", "b", "c"], attacks=[("a", "b"), ("b", "c"), ("c", "a")])
+    assert extensions(af, "stable") == ()
+    assert extensions(af, "preferred") == (frozenset(),)
+
+
+def test_bad_framework_and_semantics_are_errors() -> None:
+    """Attacks on undeclared arguments and unknown semantics raise EvaluationError."""
+    with pytest.raises(EvaluationError, match="unknown arguments"):
+        Framework(arguments=["a"], attacks=[("a", "b")])
+    with pytest.raises(EvaluationError, match="unknown semantics"):
+        extensions(Framework(arguments=["a"], attacks=[]), "complete")  # type: ignore[arg-type]
+
+
+def test_size_guard_raises_a_clear_error() -> None:
+    """Past the branch budget the search stops with an error that suggests grounded semantics."""
+    names = [f"a{i}" for i in range(24)]
+    attacks = [(names[i], names[i ^ 1]) for i in range(24)]  # twelve mutual attacks: 4,096 extensions
+    with pytest.raises(EvaluationError, match="gave up after 100 branch points.*grounded"):
+        extensions(Framework(arguments=names, attacks=attacks), "preferred", max_steps=100)
+
+
+def _nixon() -> ArgumentMap:
+    m = ArgumentMap.build("Nixon diamond")
+    m.question("q", "Is Nixon a pacifist?")
+    m.position("pacifist", "He is a pacifist")
+    m.position("not", "He is not a pacifist")
+    src = m.source("s", "S")
+    m.claim("quaker", "Nixon is a Quaker", supports="pacifist")
+    m.claim("republican", "Nixon is a Republican", supports="not")
+    m.evidence("e-q", "q", source=src, supports="quaker")
+    m.evidence("e-r", "r", source=src, supports="republican")
+    m.con("pacifist", "not", id="a1")
+    m.con("not", "pacifist", id="a2")
+    return m.finish()
+
+
+def test_preferred_statuses_read_every_some_none() -> None:
+    """Under preferred, rival positions are each in some extension (undecided); their shared support in all."""
+    ev = evaluate(_nixon(), "preferred")
+    assert ev.status("quaker") is Status.IN
+    assert ev.status("pacifist") is Status.UNDECIDED
+    assert ev.status("not") is Status.UNDECIDED
+    assert ev.verdict.leader is None
+    assert "in 1 of the 2 preferred extensions" in ev.explain("pacifist").summary
+    assert evaluate(_nixon()).status("pacifist") is Status.UNDECIDED  # grounded agrees: contested
+    ev = evaluate(_nixon(), "preferred", off={"e-r"})
+    assert ev.status("pacifist") is Status.IN
+    assert ev.status("not") is Status.OUT
+    assert ev.verdict.leader == "pacifist"
+
+
+def test_stable_with_no_extension_says_so() -> None:
+    """A map whose claim undercuts its own support has no stable extension; the note says so."""
+    m = ArgumentMap.build("t")
+    m.claim("p", "P")
+    m.claim("c", "C")
+    m.pro("p", "c", id="a")
+    m.undercut("c", "a")
+    ev = evaluate(m.finish(), "stable")
+    assert ev.notes[0].startswith("no stable extension")
+    assert all(status is Status.UNDECIDED for status in ev.statuses.values())
+    assert "no stable extension" in ev.explain("c").summary
+    preferred = evaluate(m.finish(), "preferred")
+    assert preferred.status("p") is Status.IN
+    assert preferred.status("c") is Status.OUT
+
+
+def _apx(path: Path) -> Framework:
+    text = path.read_text()
+    return Framework(
+        arguments=re.findall(r"arg\(\s*([^)\s]+)\s*\)\.", text),
+        attacks=re.findall(r"att\(\s*([^,\s]+)\s*,\s*([^)\s]+)\s*\)\.", text),
+    )
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["traffic5.apx", "traffic12.apx", "cred-vs-skept.apx", "sst.apx"])
+def test_corpus_reference_solutions(name: str) -> None:
+    """Preferred and stable extensions agree with the corpus's reference solutions."""
+    solution = CORPUS / "solutions" / "computed" / "apx-aspartix-tests" / f"{name}.json"
+    if not solution.is_file():
+        pytest.skip("../shared/corpora/iccma is not beside this clone")
+    reference = json.loads(solution.read_text())
+    af = _apx(CORPUS / reference["instance"])
+    assert extensions(af, "grounded") == (frozenset(reference["GR"]),)
+    assert set(extensions(af, "preferred")) == {frozenset(e) for e in reference["PR"]}
+    assert set(extensions(af, "stable")) == {frozenset(e) for e in reference["ST"]}

@@ -1,0 +1,201 @@
+"""Reading Carneades 4 YAML argument graphs as argument maps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import ParseError
+from argmap.formats import carneades
+from argmap.model import Claim, Position, Question
+
+YAML = Path(__file__).resolve().parents[1] / "data" / "carneades" / "yaml"
+SHARED_YAML = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "carneades" / "yaml"
+
+TWEETY = (YAML / "tweety.yml").read_text()
+
+
+def test_statements_issues_arguments_and_assumptions_map_onto_the_model():
+    """Statements become claims, issue positions become positions of a question, assumptions are assumed."""
+    graph = carneades.read(TWEETY, file="tweety.yml")
+    m = graph.argument_map
+    assert m.title == "The Classic Tweety Example"
+    question = m.statement("i1")
+    assert isinstance(question, Question)
+    assert [p.id for p in m.positions_of("i1")] == ["flies", "¬flies"]
+    assert isinstance(m.statement("flies"), Position)
+    assert isinstance(m.statement("bird"), Claim)
+    assert {s.id for s in m.statements if s.assumed} == {"bird", "birdsFly", "ill"}
+    assert m.statement("penguin").label == "Tweety is a penguin."
+    a1 = m.argument("a1")
+    assert (a1.conclusion, a1.premises, a1.undercutters, a1.stance) == (
+        "flies",
+        ("bird", "birdsFly"),
+        ("¬app(a1)",),
+        "pro",
+    )
+    assert a1.note == "premise roles: minor=bird, major=birdsFly"
+    assert [a.id for a in m.arguments] == ["a1", "a2", "a3", "a4"]
+
+
+def test_tests_block_gives_the_expected_labels_in_order():
+    """The `tests:` block is returned as (statement id, label) pairs, and as a dict."""
+    graph = carneades.read(TWEETY)
+    assert graph.expected[:2] == (("bird", "in"), ("ill", "in"))
+    assert carneades.expected_labels(TWEETY)["flies"] == "out"
+    assert len(graph.expected) == 8
+
+
+def test_statement_with_assumed_flag_and_text_mapping():
+    """`text:` and `assumed: true` inside a statement mapping are read."""
+    m = carneades.loads("statements:\n  q:\n    text: Q\n    assumed: true\n  r: {text: R}\n")
+    assert (m.statement("q").label, m.statement("q").assumed) == ("Q", True)
+    assert (m.statement("r").label, m.statement("r").assumed) == ("R", False)
+
+
+def test_proof_standard_goes_on_the_question():
+    """An issue's proof standard is the question's standard; PE, Carneades' default, is left unset."""
+    text = (
+        "statements: {p: P, q: Q}\nissues:\n"
+        "  i1: {positions: [p, q], standard: CCE}\n  i2: {positions: [], standard: PE}\n"
+    )
+    graph = carneades.read(text)
+    assert graph.argument_map.statement("i1").standard == "cce"
+    assert graph.skipped == ("issue i2 has no positions and was left out",)
+    bachelor = carneades.loads((YAML / "bachelor.yml").read_text())
+    assert bachelor.statement("i1").standard is None
+
+
+def test_term_ids_are_normalised_so_references_match():
+    """A statement id written as a term with spaces matches the same term written without them."""
+    text = "statements:\n  f(a, b): F\nassumptions: ['f(a,b)']\ntests: {in: ['f( a,b )']}\n"
+    graph = carneades.read(text)
+    assert [s.id for s in graph.argument_map.statements] == ["f(a,b)"]
+    assert graph.argument_map.statement("f(a,b)").assumed
+    assert graph.expected == (("f(a,b)", "in"),)
+
+
+def test_argument_without_premises_gets_the_no_premises_claim():
+    """Carneades allows arguments without premises; they get the assumed claim `no-premises`."""
+    m = carneades.loads((YAML / "trivial.yml").read_text())
+    assert m.argument("a1").premises == (carneades.NO_PREMISES,)
+    added = m.statement(carneades.NO_PREMISES)
+    assert added.assumed
+    assert "no premises" in added.label
+
+
+def test_constant_weights_of_schemes_become_argument_weights():
+    """A scheme with a constant weighing gives its arguments that weight and its name."""
+    m = carneades.loads((YAML / "rebuttal.yml").read_text())
+    assert [(a.id, a.scheme, a.weight) for a in m.arguments] == [("a1", "s1", 0.1), ("a2", "s2", 0.5)]
+
+
+def test_preference_weighing_ranks_the_arguments_about_an_issue():
+    """Lex superior then lex posterior: the federal law outranks the later state law (1.0 vs 0.5)."""
+    m = carneades.loads((YAML / "lex.yml").read_text())
+    assert (m.argument("a1").weight, m.argument("a2").weight, m.argument("a3").weight) == (1.0, 0.5, None)
+
+
+def test_basic_weighing_schemes_are_kept_as_scheme_names():
+    """linked, convergent, cumulative and factorized need no declaration."""
+    m = carneades.loads((YAML / "linked-convergent.yml").read_text())
+    assert [(a.id, a.scheme) for a in m.arguments] == [("a1", "convergent"), ("a2", "linked")]
+
+
+def test_scheme_driven_graphs_say_what_was_not_generated():
+    """Schemes with variables are not run; the graph lists them among the skipped parts."""
+    graph = carneades.read((YAML / "basic_event_calculus.yml").read_text())
+    assert graph.argument_map.arguments == ()
+    assert any("stopped_if_terminated" in note for note in graph.skipped)
+    assert any("assumption(s) name no declared statement" in note for note in graph.skipped)
+    porsche = carneades.read((YAML / "mcda-porsche.yml").read_text())
+    assert any("criteria weighing" in note for note in porsche.skipped)
+
+
+def test_ids_clashing_across_carneades_namespaces_are_suffixed():
+    """Carneades keeps issue, statement and argument ids apart; argmap has one namespace."""
+    text = (
+        "statements: {x: X, p: P, q: Q}\nissues: {x: {positions: [p, q]}}\n"
+        "arguments: {p: {conclusion: x, premises: [q]}}\n"
+    )
+    m = carneades.loads(text)
+    assert m.statement("x-issue").note == "Carneades issue x"
+    assert m.argument("p-argument").note == "Carneades argument p"
+    assert m.statement("p").answers == "x-issue"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "statements: {p: P}\narguments:\n  a1: {conclusion: r}\n",
+            r"g\.yml:3:20: argument 'a1': conclusion 'r' is not a statement",
+        ),
+        (
+            "statements: {p: P}\narguments:\n  a1: {conclusion: p, premises: [q]}\n",
+            r"g\.yml:3:34: argument 'a1': premise 'q'",
+        ),
+        (
+            "statements: {p: P}\narguments:\n  a1: {conclusion: p, scheme: zz}\n",
+            r"g\.yml:3:31: .*scheme 'zz' is not defined",
+        ),
+        (
+            "statements: {p: P}\narguments:\n  a1: {premises: [p]}\n",
+            r"g\.yml:3:7: argument 'a1' has no conclusion",
+        ),
+        (
+            "statements: {p: P}\narguments:\n  a1: {conclusion: p, colour: red}\n",
+            r"g\.yml:3:23: argument 'a1': unknown key 'colour'",
+        ),
+        (
+            "statements: {p: P}\nissues: {i1: {positions: [p, q]}}\n",
+            r"g\.yml:2:30: issue 'i1': position 'q' is not a statement",
+        ),
+        (
+            "statements: {p: P, q: Q}\nissues: {i1: {positions: [p, q], standard: XX}}\n",
+            r"unknown proof standard 'XX'",
+        ),
+        ("statements: {p: P}\ntests: {in: [p], maybe: [p]}\n", r"g\.yml:2:18: tests: unknown label 'maybe'"),
+        ("statements: {p: P}\ntests: {in: [z]}\n", r"tests: in: 'z' is not a statement"),
+        ("statements: [p]\n", r"g\.yml:1:13: statements must be a mapping"),
+        ("statements: {p: P\n", r"g\.yml:2:1: .*check indentation"),
+        ("- a\n", r"g\.yml:1:1: a Carneades graph is a mapping"),
+    ],
+)
+def test_errors_point_at_file_line_column(text, message):
+    """Wrong references and shapes raise ParseError at file:line:column with what to do."""
+    with pytest.raises(ParseError, match=message):
+        carneades.read(text, file="g.yml")
+
+
+def test_empty_graph_reads_as_an_empty_map():
+    """An empty Carneades graph is an empty map, titled by its meta title or else its file name."""
+    m = carneades.loads((YAML / "empty.yml").read_text(), file="x/empty.yml")
+    assert (m.statements, m.arguments, m.title) == ((), (), "The Empty Argument Graph")
+    assert carneades.loads("", file="x/nothing.yml").title == "nothing"
+
+
+def test_locations_of_every_id():
+    """The graph records where each statement, issue and argument is defined."""
+    graph = carneades.read(TWEETY, file="tweety.yml")
+    assert str(graph.locations["penguin"]) == "tweety.yml:13:3"
+    assert str(graph.locations["a3"]) == "tweety.yml:32:3"
+
+
+@pytest.mark.parametrize("path", sorted(YAML.glob("*.yml")), ids=lambda p: p.name)
+def test_every_bundled_graph_reads(path):
+    """All 43 Carneades example graphs (MPL, bundled unmodified) read into valid maps."""
+    graph = carneades.read(path.read_text(), file=str(path))
+    ids = {s.id for s in graph.argument_map.statements}
+    assert all(sid in ids for sid, _ in graph.expected)
+
+
+@pytest.mark.corpus
+def test_bundled_copies_match_the_shared_corpus():
+    """tests/data/carneades/yaml holds the shared corpus files unmodified (MPL: redistribute as is)."""
+    if not SHARED_YAML.is_dir():
+        pytest.skip("../shared/corpora/carneades is not beside this clone")
+    shared = {p.name: p.read_bytes() for p in SHARED_YAML.glob("*.yml")}
+    bundled = {p.name: p.read_bytes() for p in YAML.glob("*.yml")}
+    assert bundled == shared
