@@ -28,7 +28,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
             stream.flush()
             os.fsync(stream.fileno())
         _copy_mode(target, Path(temp_name))
-        os.replace(temp_name, target)
+        Path(temp_name).replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temp_name).unlink()

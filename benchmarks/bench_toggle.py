@@ -104,7 +104,9 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def bench(name: str, argument_map: ArgumentMap, toggles: int, renders: int, semantics: str) -> dict[str, object]:
+def bench(
+    name: str, argument_map: ArgumentMap, toggles: int, renders: int, semantics: str
+) -> dict[str, object]:
     """Measure toggles and re-renders on one map; return one row of the table."""
     started = time.perf_counter()
     explorer = Explorer(argument_map, semantics=semantics)
@@ -169,7 +171,16 @@ def main() -> int:
             f"  re-render {row['re-render ms']:9.1f} ms  x{row['speed-up']:.0f}",
             file=sys.stderr,
         )
-    header = ["map", "statements", "first display ms", "toggle ms", "re-render ms", "speed-up", "KB per toggle", "n"]
+    header = [
+        "map",
+        "statements",
+        "first display ms",
+        "toggle ms",
+        "re-render ms",
+        "speed-up",
+        "KB per toggle",
+        "n",
+    ]
     print(f"semantics: {args.semantics}; medians; n = toggles/re-renders timed")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -178,7 +189,13 @@ def main() -> int:
         for key in header:
             value = row[key]
             if isinstance(value, float):
-                cells.append(f"x{value:.0f}" if key == "speed-up" else f"{value:.1f}" if value >= 10 else f"{value:.2f}")
+                cells.append(
+                    f"x{value:.0f}"
+                    if key == "speed-up"
+                    else f"{value:.1f}"
+                    if value >= 10
+                    else f"{value:.2f}"
+                )
             else:
                 cells.append(str(value))
         print("| " + " | ".join(cells) + " |")

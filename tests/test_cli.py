@@ -35,7 +35,7 @@ statements:
 @pytest.fixture
 def good_map(tmp_path):
     """Write a small valid map and its source text; return the map's path."""
-    (tmp_path / "notes.txt").write_text("Notes on drinks\n\nTea   “calms” –\nmostly.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Notes on drinks\n\nTea   “calms” –\tmostly.\n", encoding="utf-8")
     path = tmp_path / "map.yaml"
     path.write_text(GOOD, encoding="utf-8")
     return path

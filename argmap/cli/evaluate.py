@@ -1,5 +1,4 @@
-"""``argmap evaluate``, ``argmap explain`` and ``argmap critical``: a map's statuses, their reasons, and
-the evidence the verdict hangs on."""
+"""``argmap evaluate``, ``explain`` and ``critical``: statuses, their reasons, the evidence that decides."""
 
 from __future__ import annotations
 
@@ -45,7 +44,8 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "explain",
         help="say why statements have their status",
-        description="Explain the status of statements: the premises, rebuttals and undercutters that decided it.",
+        description="Explain the status of statements: the premises, rebuttals and undercutters"
+        " that decided it.",
     )
     add_ids = parser.add_argument
     _add_common(parser)
@@ -68,6 +68,11 @@ def _evaluation(args: argparse.Namespace) -> tuple[Any, Evaluation]:
     return argument_map, evaluate(argument_map, semantics=args.semantics, off=args.off)
 
 
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
     widths = [max(len(row[k]) for row in rows) for k in range(len(rows[0]))]
     return ["  ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)).rstrip() for row in rows]
@@ -80,14 +85,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(evaluation.to_data(), indent=2, ensure_ascii=False))
         return 0
     gradual = bool(evaluation.strengths)
-    header = ("id", "kind", "status", "strength") if gradual else ("id", "kind", "status")
-    rows: list[tuple[str, ...]] = [header]
+    header: tuple[str, ...] = ("id", "kind", "status", "strength") if gradual else ("id", "kind", "status")
+    rows: list[tuple[str, ...]] = [(*header, "text")]
     for statement in argument_map.statements:
         status = evaluation.statuses[statement.id]
-        row = (statement.id, statement.kind, f"{status.value} ({status.reading})")
+        row: tuple[str, ...] = (statement.id, statement.kind, f"{status.value} ({status.reading})")
         if gradual:
-            row += (f"{evaluation.strengths[statement.id]:.3f}",)
-        rows.append(row)
+            row = (*row, f"{evaluation.strengths[statement.id]:.3f}")
+        rows.append((*row, _short(statement.label)))
     print(f"{argument_map.title} — {evaluation.semantics}", end="")
     print(f", off: {', '.join(sorted(evaluation.off))}" if evaluation.off else "")
     print()
@@ -135,7 +140,9 @@ def run_critical(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     if not items:
-        print(f"No single piece of evidence changes the verdict or a position's status under {args.semantics}.")
+        print(
+            f"No single piece of evidence changes the verdict or a position's status under {args.semantics}."
+        )
         return 0
     for rank, item in enumerate(items, start=1):
         print(f"{rank}. {item.text}")

@@ -48,6 +48,7 @@ Questions themselves are not labelled by Carneades; here they are IN (the questi
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING, Final
 
 from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
@@ -227,23 +228,47 @@ class _Labeller:
                 for p in members:
                     if p not in self.off and self.label[p] == UNDECIDED:
                         self.set(p, OUT, "rival-given")
-        changed = True
-        while changed:
-            changed = False
-            for sid in self.statements:
-                if sid in self.off or self.label[sid] != UNDECIDED:
-                    continue
-                issue = self.issue_of.get(sid)
-                if self.unsupported(sid):
-                    self.set(sid, OUT, "unsupported")
-                    changed = True
-                elif issue is None:
-                    if self.supported(sid):
-                        self.set(sid, IN, "supported")
-                        changed = True
-                elif self.ready(issue):
-                    self.resolve(issue)
-                    changed = True
+        # A worklist instead of Carneades' repeated passes: a statement is looked at again only
+        # when a label it depends on changes, so long chains cost linear time. Labels only ever
+        # go from undecided to decided, so the order of visits does not change the result.
+        dependents = self._dependents()
+        queue = deque(sid for sid in self.statements if self.label[sid] == UNDECIDED and sid not in self.off)
+        queued = set(queue)
+        while queue:
+            sid = queue.popleft()
+            queued.discard(sid)
+            if self.label[sid] != UNDECIDED:
+                continue
+            before = len(self.order)
+            issue = self.issue_of.get(sid)
+            if self.unsupported(sid):
+                self.set(sid, OUT, "unsupported")
+            elif issue is None:
+                if self.supported(sid):
+                    self.set(sid, IN, "supported")
+            elif self.ready(issue):
+                self.resolve(issue)
+            for changed in self.order[before:]:
+                for dependent in dependents.get(changed, ()):
+                    if (
+                        dependent not in queued
+                        and self.label[dependent] == UNDECIDED
+                        and dependent not in self.off
+                    ):
+                        queue.append(dependent)
+                        queued.add(dependent)
+
+    def _dependents(self) -> dict[str, list[str]]:
+        """Return, for each statement, the statements whose label may change when its label does."""
+        out: dict[str, dict[str, None]] = {}
+        for argument in self.map.arguments:
+            issue = self.issue_of.get(argument.conclusion)
+            targets = issue.members if issue is not None else [argument.conclusion]
+            for source in (*argument.premises, *argument.undercutters):
+                bucket = out.setdefault(source, {})
+                for target in targets:
+                    bucket[target] = None
+        return {k: list(v) for k, v in out.items()}
 
     def resolve(self, issue: _Issue) -> None:
         weights = {m: self.best(self.pro[m]) for m in issue.members}

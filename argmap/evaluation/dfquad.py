@@ -21,6 +21,7 @@ from the base scores until no strength moves by more than ``TOLERANCE``; after `
 the evaluation reports ``converged = False`` and a note (DF-QuAD need not converge on cycles).
 
 Statuses under DF-QuAD read the strength: IN above 0.5, OUT below, UNDECIDED within 1e-9 of 0.5.
+An argument counts as applicable when it carries a positive strength, inapplicable at 0.
 
 >>> from argmap.model import ArgumentMap
 >>> m = ArgumentMap.build("t")
@@ -286,8 +287,10 @@ def evaluate_dfquad(argument_map: ArgumentMap, off: frozenset[str]) -> Evaluatio
         ()
         if converged
         else (
-            f"df-quad: strengths did not settle within {MAX_ITERATIONS} iterations on a cycle"
-            " (the values shown are the last iterate; read them with care)",
+            (
+                f"df-quad: strengths did not settle within {MAX_ITERATIONS} iterations on a cycle"
+                " (the values shown are the last iterate; read them with care)"
+            ),
         )
     )
     return Evaluation(

@@ -61,12 +61,16 @@ MAX_STEPS: Final = 200_000
 ExtensionSemantics = Literal["grounded", "preferred", "stable"]
 
 
+def _pairs(pairs: Iterable[Sequence[str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(p[0]), str(p[1])) if len(p) == 2 else tuple(p) for p in pairs)  # type: ignore[misc]  # noqa: PLR2004
+
+
 @define(frozen=True, kw_only=True)
 class Framework:
     """An abstract argumentation framework: named arguments and who attacks whom."""
 
     arguments: tuple[str, ...] = field(converter=tuple)
-    attacks: tuple[tuple[str, str], ...] = field(converter=lambda pairs: tuple(tuple(p) for p in pairs))
+    attacks: tuple[tuple[str, str], ...] = field(converter=_pairs)
 
     def __attrs_post_init__(self) -> None:
         known = set(self.arguments)
@@ -153,11 +157,13 @@ def search_extensions(
     semantics: Literal["preferred", "stable"],
     *,
     max_steps: int = MAX_STEPS,
+    priority: Sequence[int] | None = None,
 ) -> list[frozenset[int]]:
     """Return every preferred or stable extension, as sets of indices, sorted.
 
     ``start`` is the grounded labelling (IN, OUT, BLANK per argument); arguments OUT in it stay
-    OUT, which is also how switched-off arguments are passed in. Only complete labellings are
+    OUT, which is also how switched-off arguments are passed in. ``priority`` lists every index in
+    the order to branch on (default: index order). Only complete labellings are
     searched (an argument whose attackers are all OUT is IN), which keeps every preferred and
     stable extension and prunes most of the rest.
     """
@@ -217,8 +223,32 @@ def search_extensions(
                     pending.append(z)
         return True
 
-    def visit(lab: bytearray) -> None:
-        nonlocal steps
+    rank = list(range(n)) if priority is None else [0] * n
+    if priority is not None:
+        for k, x in enumerate(priority):
+            rank[x] = k
+    by_rank = sorted(range(n), key=rank.__getitem__)
+
+    def pick(lab: bytearray) -> int:
+        # Branch first on a possible defender of a MUST_OUT argument, else on the first BLANK.
+        for x in by_rank:
+            if lab[x] == _MUST_OUT:
+                return min((w for w in pred[x] if lab[w] == BLANK), key=rank.__getitem__)
+        return next((x for x in by_rank if lab[x] == BLANK), -1)
+
+    def leaf(lab: bytearray) -> None:
+        members = frozenset(x for x in range(n) if lab[x] == IN)
+        if stable:
+            found.append(members)
+        elif not any(members <= extension for extension in found):
+            found[:] = [extension for extension in found if not extension < members]
+            found.append(members)
+
+    # Depth-first with an explicit stack (a recursion would hit Python's limit on large maps);
+    # the IN branch is explored first, so large extensions are found early and prune the rest.
+    stack = [label] if settle(label, [], [x for x in range(n) if label[x] == _MUST_OUT]) else []
+    while stack:
+        lab = stack.pop()
         steps += 1
         if steps > max_steps:
             open_count = sum(1 for value in lab if value == BLANK)
@@ -230,35 +260,18 @@ def search_extensions(
         if not stable and found:
             reachable = {x for x in range(n) if lab[x] in (IN, BLANK)}
             if any(reachable <= extension for extension in found):
-                return
-        blank = -1
-        for x in range(n):
-            if lab[x] == _MUST_OUT:
-                blank = next(w for w in pred[x] if lab[w] == BLANK)
-                break
+                continue
+        blank = pick(lab)
         if blank < 0:
-            blank = next((x for x in range(n) if lab[x] == BLANK), -1)
-        if blank < 0:
-            members = frozenset(x for x in range(n) if lab[x] == IN)
-            if stable:
-                found.append(members)
-                return
-            if any(members <= extension for extension in found):
-                return
-            found[:] = [extension for extension in found if not extension < members]
-            found.append(members)
-            return
-        chosen = bytearray(lab)
-        if settle(chosen, [blank], []):
-            visit(chosen)
+            leaf(lab)
+            continue
         excluded = bytearray(lab)
         excluded[blank] = excluded_label
         if settle(excluded, [], [blank, *succ[blank]]):
-            visit(excluded)
-
-    initial = [x for x in range(n) if label[x] == _MUST_OUT]
-    if settle(label, [], initial):
-        visit(label)
+            stack.append(excluded)
+        chosen = bytearray(lab)
+        if settle(chosen, [blank], []):
+            stack.append(chosen)
     return sorted(found, key=sorted)
 
 

@@ -62,7 +62,7 @@ from __future__ import annotations
 from typing import Final
 
 from argmap.evaluation.dung import IN, OUT, GroundedLabelling, grounded_labelling
-from argmap.evaluation.framework import KIND_ARGUMENT, KIND_FAILS, KIND_LACKS, CompiledMap, compile_map
+from argmap.evaluation.framework import KIND_ARGUMENT, KIND_FAILS, CompiledMap, compile_map
 from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import ArgumentMap, Evidence
@@ -263,9 +263,9 @@ class GroundedExplainer:
         summary, reasons, deps = self.reasons(i)
         children: list[Explanation] = []
         if depth < MAX_DEPTH:
-            for d in deps:
-                if d not in seen and d not in self.off:
-                    children.append(self.explain(d, seen, depth + 1))
+            children.extend(
+                self.explain(d, seen, depth + 1) for d in deps if d not in seen and d not in self.off
+            )
         statement = self.c.statements[i]
         return Explanation(
             id=statement.id,

@@ -98,6 +98,10 @@ class FrozenMap(Mapping[_K, _V]):
         return f"FrozenMap({self._data!r})"
 
 
+def _frozen_ids(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 def _frozen_map(value: Mapping[Any, Any] | Iterable[tuple[Any, Any]]) -> FrozenMap[Any, Any]:
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
@@ -242,7 +246,7 @@ class Evaluation:
     """
 
     semantics: str
-    off: frozenset[str] = field(converter=frozenset)
+    off: frozenset[str] = field(converter=_frozen_ids)
     statuses: Mapping[str, Status] = field(converter=_frozen_map)
     """Every statement id, in declaration order, to its status (OFF for switched-off ids)."""
     strengths: Mapping[str, float] = field(factory=FrozenMap, converter=_frozen_map)

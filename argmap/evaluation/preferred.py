@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Final, Literal
 
 from argmap.evaluation.dung import grounded_labelling, search_extensions
-from argmap.evaluation.framework import compile_map
+from argmap.evaluation.framework import KIND_FAILS, CompiledMap, compile_map
 from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import ArgumentMap
@@ -29,6 +29,40 @@ from argmap.model import ArgumentMap
 __all__ = ["evaluate_preferred", "evaluate_stable"]
 
 _EXAMPLES: Final = 3
+_SHOWN: Final = 12
+
+
+def _reduced(c: CompiledMap) -> tuple[list[list[int]], list[int], list[tuple[int, int]]]:
+    """Return the compiled graph without the nodes whose label simply copies or negates a statement.
+
+    An argument with one premise ``p`` and no undercutter is attacked only by ``F(p)``, which is
+    attacked only by ``p``: in every complete labelling the argument has ``p``'s label and
+    ``F(p)`` the opposite. So the argument node is merged into ``p`` (its attacks start at ``p``)
+    and ``F(p)`` is dropped when nothing else depends on it. Complete labellings, and with them
+    preferred and stable extensions, correspond one to one, with the same inclusions; the search
+    then branches on statements rather than on their copies.
+
+    Returns the reduced successor lists, the original node of each reduced node, and the merged
+    (argument node, statement node) pairs. Statements keep their indices.
+    """
+    alias = list(range(len(c.succ)))
+    for j, premises in enumerate(c.premises):
+        if len(premises) == 1 and not c.undercutters[j]:
+            alias[c.argument_node(j)] = premises[0]
+    dropped = [c.kind[x] == KIND_FAILS and all(alias[y] != y for y in c.succ[x]) for x in range(len(c.succ))]
+    original = [x for x in range(len(c.succ)) if alias[x] == x and not dropped[x]]
+    index = {x: k for k, x in enumerate(original)}
+    succ: list[list[int]] = [[] for _ in original]
+    for x, targets in enumerate(c.succ):
+        if dropped[x]:
+            continue
+        source = index[alias[x]]
+        for y in targets:
+            if alias[y] == y and not dropped[y]:
+                succ[source].append(index[y])
+    succ = [list(dict.fromkeys(targets)) for targets in succ]
+    aliases = [(x, alias[x]) for x in range(len(c.succ)) if alias[x] != x]
+    return succ, original, aliases
 
 
 def _evaluate(
@@ -36,8 +70,18 @@ def _evaluate(
 ) -> Evaluation:
     c = compile_map(argument_map)
     off_index = {c.statement_index[s] for s in off}
-    start = grounded_labelling(c.succ, c.indeg, sorted(off_index))
-    found = search_extensions(c.succ, start.label, semantics)
+    succ, original, aliases = _reduced(c)
+    indeg = [0] * len(succ)
+    for targets in succ:
+        for y in targets:
+            indeg[y] += 1
+    # Statements keep their indices in the reduced graph, so off ids and branching order carry over.
+    start = grounded_labelling(succ, indeg, sorted(off_index))
+    found = []
+    for extension in search_extensions(succ, start.label, semantics, priority=range(len(succ))):
+        members = {original[x] for x in extension}
+        members.update(node for node, target in aliases if target in members)
+        found.append(frozenset(members))
     total = len(found)
     counts = [0] * len(c.succ)
     for extension in found:
@@ -58,8 +102,10 @@ def _evaluate(
     verdict_list = verdicts(argument_map, statuses, {}, semantics)
     if total == 0:
         notes = (
-            "no stable extension: no consistent choice of statements defeats everything it leaves"
-            " out (an odd cycle of attacks), so every statement is shown as contested",
+            (
+                "no stable extension: no consistent choice of statements defeats everything it leaves"
+                " out (an odd cycle of attacks), so every statement is shown as contested"
+            ),
         )
         verdict_list = tuple(
             v.__class__(
@@ -92,8 +138,10 @@ def _evaluate(
         if st is not Status.OFF and total:
             names = c.statement_ids
             for k, extension in enumerate(found[:_EXAMPLES]):
-                members = sorted((x for x in extension if x < c.n_statements), key=int)
-                shown = ", ".join(names[x] for x in members) or "no statement"
+                members = sorted(x for x in extension if x < c.n_statements)
+                shown = ", ".join(names[x] for x in members[:_SHOWN]) or "no statement"
+                if len(members) > _SHOWN:
+                    shown += f" and {len(members) - _SHOWN} more"
                 where = "includes it" if i in extension else "leaves it out"
                 reasons.append(
                     Reason(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from argmap.evaluation.framework import compile_map
 from argmap.evaluation.labelling import PositionVerdict, Status, Verdict
 from argmap.model import ArgumentMap
 
@@ -39,7 +40,7 @@ def _one(
         PositionVerdict(id=p, status=statuses[p], strength=strengths.get(p) if gradual else None)
         for p in position_ids
     )
-    where = f"on {question!r}" if question else "on the positions"
+    where = f"on question {question!r}" if question else "on the positions"
     if not positions:
         return Verdict(
             question=question, positions=(), leader=None, text=f"No position answers {question!r}."
@@ -63,7 +64,7 @@ def _one(
     contested = [p.id for p in positions if p.status is Status.UNDECIDED]
     if len(standing) == 1:
         leader = standing[0]
-        text = f"Under {semantics}, {leader!r} stands {where}"
+        text = f"Under {semantics}, {where}, {leader!r} stands"
         others = [p.id for p in positions if p.id != leader]
         if others:
             verb = "does" if len(others) == 1 else "do"
@@ -71,12 +72,30 @@ def _one(
         else:
             text += "."
     elif standing:
-        text = f"Under {semantics}, no position leads {where}: {', '.join(map(repr, standing))} {_all(standing)} stand."
+        names = ", ".join(map(repr, standing))
+        text = f"Under {semantics}, no position leads {where}: {names} {_all(standing)} stand."
     elif contested:
-        text = f"Under {semantics}, no position leads {where}: {', '.join(map(repr, contested))} {_is(contested)} contested."
+        names = ", ".join(map(repr, contested))
+        text = f"Under {semantics}, no position leads {where}: {names} {_is(contested)} contested."
     else:
         text = f"Under {semantics}, no position stands {where}."
     return Verdict(question=question, positions=positions, leader=leader, text=text)
+
+
+def _groups(argument_map: ArgumentMap) -> list[tuple[str | None, list[str]]]:
+    """Return each question with its positions, then the unattached positions; cached per map."""
+    compiled = compile_map(argument_map)
+    cached = compiled.cache.get("verdict-groups")
+    if isinstance(cached, list):
+        return cached
+    groups: list[tuple[str | None, list[str]]] = [
+        (q.id, [p.id for p in argument_map.positions_of(q.id)]) for q in argument_map.questions
+    ]
+    loose = [p.id for p in argument_map.positions if p.answers is None]
+    if loose:
+        groups.append((None, loose))
+    compiled.cache["verdict-groups"] = groups
+    return groups
 
 
 def verdicts(
@@ -86,11 +105,7 @@ def verdicts(
     semantics: str,
 ) -> tuple[Verdict, ...]:
     """Return one verdict per question in declaration order, then one for unattached positions."""
-    result = [
-        _one(q.id, [p.id for p in argument_map.positions_of(q.id)], statuses, strengths, semantics)
-        for q in argument_map.questions
-    ]
-    loose = [p.id for p in argument_map.positions if p.answers is None]
-    if loose:
-        result.append(_one(None, loose, statuses, strengths, semantics))
-    return tuple(result)
+    return tuple(
+        _one(question, positions, statuses, strengths, semantics)
+        for question, positions in _groups(argument_map)
+    )

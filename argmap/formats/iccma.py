@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from argmap.errors import InvalidMapError, Location, ParseError
+from argmap.errors import Location, ParseError
 from argmap.model import Argument, ArgumentMap, Claim
 
 if TYPE_CHECKING:
@@ -176,11 +176,38 @@ def _parse_tgf(text: str, file: str | None) -> tuple[dict[str, str], list[Attack
 
 
 def _parse_i23(text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
+    # Fast path for well-formed files (the common case, up to 10^5 lines and more): whole-text
+    # splits and one int() per token. Anything unexpected goes to the line-by-line reader,
+    # which finds the offending line and column.
+    lines = text.splitlines()
+    comments = [line[1:].strip() for line in lines if line[:1] == "#"]
+    body = [line for line in lines if line[:1] != "#" and line and not line.isspace()]
+    header = _I23_HEADER.fullmatch(body[0].strip()) if body else None
+    if header is not None:
+        size = int(header.group(1))
+        rest = body[1:]
+        tokens = " ".join(rest).split()
+        try:
+            values = list(map(int, tokens))
+        except ValueError:
+            values = []
+        if len(values) == len(tokens) == 2 * len(rest) and (
+            not values or (min(values) > 0 and max(values) <= size)
+        ):
+            ids = _names(comments, size) or [str(k) for k in range(1, size + 1)]
+            name_of = ["", *ids]
+            named = list(map(name_of.__getitem__, values))
+            # Line numbers are only needed for messages, and a well-formed file has none to give.
+            pairs = zip(named[0::2], named[1::2], [0] * len(rest), strict=True)
+            return dict(zip(ids, ids, strict=True)), list(pairs)
+    return _parse_i23_lines(text, file)
+
+
+def _parse_i23_lines(text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
     size: int | None = None
     comments: list[str] = []
     attacks: list[tuple[str, str, int]] = []
-    lines = text.splitlines()
-    for number, raw in enumerate(lines, 1):
+    for number, raw in enumerate(text.splitlines(), 1):
         if not raw or raw[0] == "#":
             if raw:
                 comments.append(raw[1:].strip())
@@ -204,14 +231,14 @@ def _parse_i23(text: str, file: str | None) -> tuple[dict[str, str], list[Attack
                 " (write `1 2` for 1 attacks 2)",
                 Location(file, number, 1),
             )
-        attacker, attacked = parts
-        if not (0 < int(attacker) <= size and 0 < int(attacked) <= size):
-            bad = attacker if not 0 < int(attacker) <= size else attacked
-            raise ParseError(
-                f"argument number out of range: {bad} (the header declares arguments 1..{size})",
-                Location(file, number, raw.find(bad) + 1 if bad == attacked and attacker != attacked else 1),
-            )
-        attacks.append((attacker, attacked, number))
+        first, second = parts
+        for token, column in ((first, raw.find(first) + 1), (second, raw.rfind(second) + 1)):
+            if not 0 < int(token) <= size:
+                raise ParseError(
+                    f"argument number out of range: {token} (the header declares arguments 1..{size})",
+                    Location(file, number, column),
+                )
+        attacks.append((str(int(first)), str(int(second)), number))
     if size is None:
         raise ParseError("no `p af N` header (an ICCMA 2023 file starts with it)", Location(file, 1, 1))
     numbers = [str(k) for k in range(1, size + 1)]
@@ -248,33 +275,19 @@ def _build(
     numbered = any(_SEPARATOR in name for name in arguments)
     con: list[Argument] = []
     seen: set[tuple[str, str]] = set()
-    self_attacks: list[Attack] = []
-    for attacker, attacked, number in attacks:
+    for attacker, attacked, _line in attacks:
         if (attacker, attacked) in seen:
             continue  # an attack is a relation: stating it twice changes nothing
         seen.add((attacker, attacked))
-        if attacker == attacked:
-            self_attacks.append((attacker, attacked, number))
         identifier = f"attack-{len(con) + 1}" if numbered else attack_id(attacker, attacked)
         con.append(Argument(id=identifier, conclusion=attacked, premises=(attacker,), stance="con"))
     title = _title(file, dialect)
     description = (
         f"Abstract argumentation framework ({dialect}): {len(statements)} arguments, {len(con)} attacks."
     )
-    try:
-        return ArgumentMap(
-            title=title, description=description, statements=tuple(statements), arguments=tuple(con)
-        )
-    except InvalidMapError as error:
-        if self_attacks:
-            name, _, number = self_attacks[0]
-            raise ParseError(
-                f"self-attack of argument {name!r} cannot be represented: the model rejects an argument"
-                " whose premise is its own conclusion (a model limitation; remove the attack to read"
-                " the rest)",
-                Location(file, number, 1),
-            ) from error
-        raise
+    return ArgumentMap(
+        title=title, description=description, statements=tuple(statements), arguments=tuple(con)
+    )
 
 
 def _title(file: str | None, dialect: str) -> str:

@@ -46,6 +46,8 @@ _CAPTIONS: Final = {"question": "QUESTION", "position": "POSITION", "claim": "CL
 _WRAP: Final = {"question": 36, "position": 28, "claim": 28, "evidence": 30}
 _TEXT_SIZE: Final = {"question": 14, "position": 12.5, "claim": 11, "evidence": 10.5}
 _QUOTE_LIMIT: Final = 150
+_TITLE_LIMIT: Final = 48
+_OPENING_QUOTES: Final = frozenset("“\"‘'«„‚")
 _META_LIMIT: Final = 80
 _BADGE_WIDTH: Final = 52
 _CAPTION_WIDTH: Final = 62
@@ -54,7 +56,7 @@ _BAR_SEGMENTS: Final = 10
 _BAR_SEGMENT_WIDTH: Final = 4
 _FIGURE_WIDTH: Final = 24
 _FONT: Final = "Helvetica"
-_STAGGER_FROM: Final = 3
+_STAGGER_FROM: Final = 2
 _ANSWER_WEIGHT: Final = 4
 
 
@@ -85,9 +87,7 @@ def to_dot(
     legend: bool = True,
 ) -> str:
     """Return the DOT text for ``argument_map``; see ``argmap.render`` for the options."""
-    return build(
-        argument_map, evaluation, off=off, theme=theme, direction=direction, legend=legend
-    ).dot
+    return build(argument_map, evaluation, off=off, theme=theme, direction=direction, legend=legend).dot
 
 
 def status_classes(evaluation: Evaluation) -> dict[str, str]:
@@ -142,17 +142,12 @@ def build(
         f'  node [fontname="{_FONT}" fontsize="11" penwidth="1.3"];',
         f'  edge [fontname="{_FONT}" arrowsize="0.8"];',
     ]
-    for statement in argument_map.statements:
-        lines.append(emitter.statement(statement))
+    lines += [emitter.statement(statement) for statement in argument_map.statements]
     for argument in _argument_order(argument_map):
         lines += emitter.argument(argument)
     for position in argument_map.positions:
         if position.answers is not None:
             lines.append(emitter.answers(position.id, position.answers))
-    for question in argument_map.questions:
-        answers = len(argument_map.positions_of(question.id))
-        if answers > 1:
-            lines.append(emitter.anchor(question.id, answers))
     lines.append("}")
     emitter.check_names()
     return Drawing(
@@ -162,7 +157,9 @@ def build(
     )
 
 
-def _check_off(argument_map: ArgumentMap, off: Iterable[str], evaluation: Evaluation | None) -> frozenset[str]:
+def _check_off(
+    argument_map: ArgumentMap, off: Iterable[str], evaluation: Evaluation | None
+) -> frozenset[str]:
     requested = frozenset(off)
     for key in sorted(requested):
         if not argument_map.has_statement(key):
@@ -224,6 +221,8 @@ class _Emitter:
         self.data: dict[str, tuple[tuple[str, str], ...]] = {}
         self.names: list[str] = []
         self.staggered = _staggered(argument_map)
+        self.headers: dict[tuple[str, str, str | None, float | None], str] = {}
+        self.sources: dict[str, tuple[str | None, str]] = {}
 
     # -- statements ------------------------------------------------------------------------------
 
@@ -242,30 +241,36 @@ class _Emitter:
         classes = ["argmap-node", f"argmap-{kind}", f"argmap-status-{look.status or 'none'}"]
         if statement.assumed:
             classes.append("argmap-assumed")
-        attributes = {
-            "class": id_attr(" ".join(classes)),
-            "color": _q(border),
-            "fillcolor": _q(fill),
-            "id": id_attr(statement.id),
-            "label": self._statement_label(statement, look),
-            "margin": '"0.1,0.06"',
-            "penwidth": '"1.6"' if kind in {"question", "position"} else '"1.3"',
-            "shape": style.shape,
-            "style": _q(",".join(styles)),
-            "tooltip": escstring(self._tooltip(statement, look)),
-        }
+        penwidth = "1.6" if kind in {"question", "position"} else "1.3"
         data = [("data-argmap-id", statement.id), ("data-kind", kind), ("data-status", look.status or "none")]
+        link = target = ""
         if isinstance(statement, Evidence):
-            source = self.map.source(statement.source)
-            url = labels.safe_url(source.url)
+            url, _ = self._source(statement.source)
             if url is not None:
-                attributes["URL"] = _q(url)
-                attributes["target"] = '"_blank"'
-            data += [("data-evidence-id", statement.id), ("data-source-id", source.id)]
+                link = f'URL="{url}" '
+                target = 'target="_blank" '
+            data += [("data-evidence-id", statement.id), ("data-source-id", statement.source)]
         self.data[statement.id] = tuple(data)
         name = labels.dot_id(statement.id)
         self.names.append(name)
-        return f"  {name} [{_attrs(attributes)}];"
+        # Written out rather than through _attrs: this is the hot path on big maps (same sorted order).
+        return (
+            f"  {name} [{link}class={id_attr(' '.join(classes))} color={_q(border)} fillcolor={_q(fill)}"
+            f" id={id_attr(statement.id)} label={self._statement_label(statement, look)}"
+            f' margin="0.1,0.06" penwidth="{penwidth}" shape={style.shape} style={_q(",".join(styles))}'
+            f" {target}tooltip={escstring(self._tooltip(statement, look))}];"
+        )
+
+    def _source(self, source_id: str) -> tuple[str | None, str]:
+        """Return a source's checked URL and shortened title, worked out once per source."""
+        known = self.sources.get(source_id)
+        if known is None:
+            source = self.map.source(source_id)
+            known = self.sources[source_id] = (
+                labels.safe_url(source.url),
+                labels.shorten(source.title, _TITLE_LIMIT),
+            )
+        return known
 
     def _statement_label(self, statement: Statement, look: _Look) -> str:
         theme = self.theme
@@ -273,23 +278,24 @@ class _Emitter:
         style = theme.kinds[kind]
         colour = theme.muted if look.status == "off" else style.text
         caption = "ASSUMPTION" if isinstance(statement, Claim) and statement.assumed else _CAPTIONS[kind]
-        rows = [f"<TR><TD ALIGN=\"LEFT\">{self._header(caption, style.caption, look)}</TD></TR>"]
+        rows = [f'<TR><TD ALIGN="LEFT">{self._header(caption, style.caption, look)}</TD></TR>']
         size = _TEXT_SIZE[kind]
         if isinstance(statement, Evidence):
             if statement.text:
                 main = _lines(statement.text, _WRAP[kind], limit=_QUOTE_LIMIT)
             else:
-                main = _lines(f"“{statement.quote}”", _WRAP[kind], limit=_QUOTE_LIMIT, italic=True)
+                main = _lines(_quoted(statement.quote, _QUOTE_LIMIT), _WRAP[kind], italic=True)
             rows.append(_text_row(main, size, colour, top=3))
             if statement.speaker:
-                rows.append(_text_row(_lines(f"— {statement.speaker}", 40, limit=_META_LIMIT), 9, colour, top=3))
-            source = self.map.source(statement.source)
-            cite = source.title + (f", {statement.locator}" if statement.locator else "")
-            linked = labels.safe_url(source.url) is not None
-            rows.append(
-                _text_row(
-                    _lines(cite, 44, limit=_META_LIMIT, underline=linked), 8.5, theme.muted, top=2
+                rows.append(
+                    _text_row(_lines(f"— {statement.speaker}", 40, limit=_META_LIMIT), 9, colour, top=3)
                 )
+            url, title = self._source(statement.source)
+            # The title is cut, never the locator: the locator is what finds the quote again.
+            cite = title + (f", {statement.locator}" if statement.locator else "")
+            linked = url is not None
+            rows.append(
+                _text_row(_lines(cite, 44, limit=_META_LIMIT, underline=linked), 8.5, theme.muted, top=2)
             )
         else:
             bold = kind in {"question", "position"}
@@ -299,13 +305,27 @@ class _Emitter:
         )
 
     def _header(self, caption: str, caption_colour: str, look: _Look) -> str:
+        key = (
+            caption,
+            caption_colour,
+            look.status,
+            None if look.strength is None else round(look.strength, 2),
+        )
+        header = self.headers.get(key)
+        if header is None:
+            header = self.headers[key] = self._make_header(caption, caption_colour, look)
+        return header
+
+    def _make_header(self, caption: str, caption_colour: str, look: _Look) -> str:
         # Every cell is fixed-size and the table too, so the header is the same size whatever the
         # status, and stays left-aligned (Graphviz would stretch a free-size nested table).
         theme = self.theme
         fixed = f'FIXEDSIZE="TRUE" HEIGHT="{_BADGE_HEIGHT}"'
         cells = [
-            f'<TD {fixed} WIDTH="{_CAPTION_WIDTH}" ALIGN="LEFT">'
-            f'<FONT POINT-SIZE="7.5" COLOR="{html_attr(caption_colour)}"><B>{caption}</B></FONT></TD>'
+            (
+                f'<TD {fixed} WIDTH="{_CAPTION_WIDTH}" ALIGN="LEFT">'
+                f'<FONT POINT-SIZE="7.5" COLOR="{html_attr(caption_colour)}"><B>{caption}</B></FONT></TD>'
+            )
         ]
         width = _CAPTION_WIDTH + _BADGE_WIDTH
         if look.status is not None:
@@ -329,12 +349,14 @@ class _Emitter:
             figure = f"{look.strength:.2f}" if look.strength is not None else "–"
             cells.append(
                 f'<TD {fixed} WIDTH="{_FIGURE_WIDTH}" ALIGN="RIGHT">'
-                f'<FONT POINT-SIZE="8.5" COLOR="{html_attr(theme.muted)}">{figure}</FONT></TD>'
+                f'<FONT POINT-SIZE="8.5" COLOR="{html_attr(caption_colour)}">{figure}</FONT></TD>'
             )
             width += 6 + _BAR_SEGMENTS * _BAR_SEGMENT_WIDTH + _FIGURE_WIDTH
         return (
             f'<TABLE FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{_BADGE_HEIGHT}" ALIGN="LEFT"'
-            ' BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>' + "".join(cells) + "</TR></TABLE>"
+            ' BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            + "".join(cells)
+            + "</TR></TABLE>"
         )
 
     def _tooltip(self, statement: Statement, look: _Look) -> str:
@@ -376,30 +398,26 @@ class _Emitter:
         if state == "inapplicable":
             colour = theme.inactive
         extra = [f"argmap-argument-{state}"] if state else []
-        conclusion = labels.dot_id(argument.conclusion)
-        base = {"arg": argument.id}
-        lines: list[str] = []
-        junction = len(argument.premises) > 1 or bool(argument.undercutters)
-        if not junction:
-            premise = argument.premises[0]
-            edge_id = f"arg:{argument.id}:conclusion"
+        tooltip = self._argument_tooltip(argument)
+        inference = {"arrowhead": head, "color": _q(colour), "penwidth": '"1.8"', "style": line}
+        inference_classes = ["argmap-edge", f"argmap-{stance}", "argmap-inference", *extra]
+        if len(argument.premises) == 1 and not argument.undercutters:
             placement = {"minlen": "2"} if argument.id in self.staggered else {}
-            lines.append(
+            return [
                 self._edge(
-                    premise,
+                    argument.premises[0],
                     argument.conclusion,
-                    edge_id,
-                    ["argmap-edge", f"argmap-{stance}", "argmap-inference", *extra],
-                    {"arrowhead": head, "color": _q(colour), "penwidth": '"1.8"', "style": line, **placement},
-                    self._argument_tooltip(argument),
-                    base,
+                    edge_id=f"arg:{argument.id}:conclusion",
+                    classes=inference_classes,
+                    attributes={**inference, **placement},
+                    tooltip=tooltip,
+                    argument=argument.id,
                 )
-            )
-            return lines
+            ]
+        # Linked premises and undercuts meet at a junction: the argument itself, drawn as + or −.
         node_id = f"arg:{argument.id}"
         name = labels.dot_id(node_id)
         self.names.append(name)
-        glyph = "+" if argument.is_pro else "−"
         node_attrs = {
             "class": id_attr(" ".join(["argmap-junction", f"argmap-{stance}", *extra])),
             "color": _q(colour),
@@ -409,51 +427,38 @@ class _Emitter:
             "fontsize": '"13"',
             "height": '"0.26"',
             "id": id_attr(node_id),
-            "label": f"<<B>{glyph}</B>>",
+            "label": f"<<B>{'+' if argument.is_pro else '−'}</B>>",
             "shape": "circle",
             "style": "filled",
-            "tooltip": escstring(self._argument_tooltip(argument)),
+            "tooltip": escstring(tooltip),
             "width": '"0.26"',
         }
         self.data[node_id] = (("data-argument-id", argument.id), ("data-stance", stance))
-        lines.append(f"  {name} [{_attrs(node_attrs)}];")
-        for premise in argument.premises:
-            lines.append(
-                self._edge(
-                    premise,
-                    None,
-                    f"arg:{argument.id}:premise:{premise}",
-                    ["argmap-edge", f"argmap-{stance}", "argmap-premise-link", *extra],
-                    {
-                        "arrowhead": "none",
-                        "color": _q(colour),
-                        "penwidth": '"1.6"',
-                        "style": line,
-                        "weight": "3",
-                    },
-                    self._argument_tooltip(argument),
-                    base,
-                    head_name=name,
-                    head_id=node_id,
-                )
+        lines = [f"  {name} [{_attrs(node_attrs)}];"]
+        lines += [
+            self._edge(
+                premise,
+                None,
+                edge_id=f"arg:{argument.id}:premise:{premise}",
+                classes=["argmap-edge", f"argmap-{stance}", "argmap-premise-link", *extra],
+                attributes={**inference, "arrowhead": "none", "penwidth": '"1.6"', "weight": "3"},
+                tooltip=tooltip,
+                argument=argument.id,
+                head_name=name,
+                head_id=node_id,
             )
-        lines.append(
-            f"  {name} -> {conclusion} ["
-            + _attrs(
-                {
-                    "arrowhead": head,
-                    "class": id_attr(" ".join(["argmap-edge", f"argmap-{stance}", "argmap-inference", *extra])),
-                    "color": _q(colour),
-                    "id": id_attr(f"arg:{argument.id}:conclusion"),
-                    "penwidth": '"1.8"',
-                    "style": line,
-                    "tooltip": escstring(self._argument_tooltip(argument)),
-                    "weight": "2",
-                }
-            )
-            + "];"
-        )
-        self.data[f"arg:{argument.id}:conclusion"] = (
+            for premise in argument.premises
+        ]
+        edge_id = f"arg:{argument.id}:conclusion"
+        attributes = {
+            **inference,
+            "class": id_attr(" ".join(inference_classes)),
+            "id": id_attr(edge_id),
+            "tooltip": escstring(tooltip),
+            "weight": "2",
+        }
+        lines.append(f"  {name} -> {labels.dot_id(argument.conclusion)} [{_attrs(attributes)}];")
+        self.data[edge_id] = (
             ("data-argument-id", argument.id),
             ("data-from", node_id),
             ("data-to", argument.conclusion),
@@ -465,12 +470,17 @@ class _Emitter:
                 self._edge(
                     undercutter,
                     None,
-                    f"arg:{argument.id}:undercut:{undercutter}",
-                    ["argmap-edge", "argmap-undercut"],
-                    {"arrowhead": "tee", "color": _q(cut_colour), "penwidth": '"1.8"', "style": "dotted"},
-                    f"{undercutter} undercuts argument {argument.id}: it attacks the inference,"
-                    " not the conclusion",
-                    base,
+                    edge_id=f"arg:{argument.id}:undercut:{undercutter}",
+                    classes=["argmap-edge", "argmap-undercut"],
+                    attributes={
+                        "arrowhead": "tee",
+                        "color": _q(cut_colour),
+                        "penwidth": '"1.8"',
+                        "style": "dotted",
+                    },
+                    tooltip=f"{undercutter} undercuts argument {argument.id}:"
+                    " it attacks the inference, not the conclusion",
+                    argument=argument.id,
                     head_name=name,
                     head_id=node_id,
                 )
@@ -501,46 +511,34 @@ class _Emitter:
         return text
 
     def answers(self, position: str, question: str) -> str:
-        edge_id = f"answers:{position}"
+        weight = _ANSWER_WEIGHT + len(self.map.pro(position)) + len(self.map.con(position))
         return self._edge(
             position,
             question,
-            edge_id,
-            ["argmap-edge", "argmap-answers"],
-            {
+            edge_id=f"answers:{position}",
+            classes=["argmap-edge", "argmap-answers"],
+            attributes={
                 "arrowhead": "normal",
                 "arrowsize": '"0.7"',
                 "color": _q(self.theme.answers),
                 "penwidth": '"1.2"',
-                "weight": str(_ANSWER_WEIGHT),
+                # The question is drawn over the position with the most arguments, which the
+                # layout puts near the middle, rather than over whichever position is leftmost.
+                "weight": str(weight),
             },
-            f"{position} answers {question}",
-            {},
-        )
-
-    def anchor(self, question: str, answers: int) -> str:
-        """Return an invisible point above ``question`` that centres it over its positions.
-
-        Graphviz's balancing step only centres a node whose in- and out-weights are equal; the
-        anchor's edge gives the question as much weight upward as its answers give downward.
-        """
-        name = labels.dot_id(f"argmap-anchor:{question}")
-        self.names.append(name)
-        return (
-            f'  {name} [height="0" label="" shape="point" style="invis" width="0"];\n'
-            f'  {labels.dot_id(question)} -> {name} [style="invis" weight="{_ANSWER_WEIGHT * answers}"];'
+            tooltip=f"{position} answers {question}",
         )
 
     def _edge(
         self,
         tail: str,
         head: str | None,
+        *,
         edge_id: str,
         classes: list[str],
         attributes: dict[str, str],
         tooltip: str,
-        base: Mapping[str, str],
-        *,
+        argument: str | None = None,
         head_name: str | None = None,
         head_id: str | None = None,
     ) -> str:
@@ -554,7 +552,7 @@ class _Emitter:
             "id": id_attr(edge_id),
             "tooltip": escstring(tooltip),
         }
-        data = [("data-argument-id", base["arg"])] if "arg" in base else []
+        data = [("data-argument-id", argument)] if argument is not None else []
         data += [("data-from", tail), ("data-to", target_id)]
         self.data[edge_id] = tuple(data)
         return f"  {labels.dot_id(tail)} -> {target_name} [{_attrs(attributes)}];"
@@ -608,7 +606,15 @@ def _q(value: str) -> str:
 
 
 def _attrs(attributes: Mapping[str, str]) -> str:
-    return " ".join(f"{key}={attributes[key]}" for key in sorted(attributes))
+    return " ".join([f"{key}={value}" for key, value in sorted(attributes.items())])
+
+
+def _quoted(quote: str, limit: int) -> str:
+    """Return ``quote`` shortened and in quotation marks, unless it opens with its own marks."""
+    short = labels.shorten(quote, limit)
+    if short[:1] in _OPENING_QUOTES:
+        return short
+    return f"“{short}”"
 
 
 def _lines(
@@ -623,8 +629,6 @@ def _lines(
     """Return ``text`` shortened, wrapped and escaped, one HTML fragment per line."""
     if limit is not None:
         text = labels.shorten(text, limit)
-        if text.startswith("“") and not text.endswith("”"):
-            text += "”"
     out = []
     for line in labels.wrap(text, width) or [" "]:
         fragment = html_text(line)
@@ -699,6 +703,7 @@ def _legend_kinds(theme: Theme) -> str:
             _Cell(
                 f'<FONT POINT-SIZE="10" COLOR="{html_attr(colour)}"><B>{glyph}</B></FONT>',
                 _text_width(glyph, 10, bold=True) + 4,
+                ' ALIGN="RIGHT"',
             )
         )
         cells += [_note(meaning, theme), _gap(8)]
@@ -716,8 +721,23 @@ def _legend_kinds(theme: Theme) -> str:
 
 
 def _legend_statuses(evaluation: Evaluation | None, theme: Theme) -> str:
-    semantics = f" ({evaluation.semantics} semantics)" if evaluation is not None else ""
-    cells = [_note(f"Status{semantics}", theme)]
+    if evaluation is None:
+        # Switched off but not evaluated: only "off" means anything on this map.
+        style = theme.statuses["off"]
+        mark = STATUS_MARKS["off"]
+        return _fixed_row(
+            [
+                _note("Status", theme),
+                _Cell(
+                    f'<FONT POINT-SIZE="8.5" COLOR="{html_attr(style.badge_text)}"><B>{mark}</B></FONT>',
+                    _BADGE_WIDTH,
+                    f' BGCOLOR="{html_attr(style.badge_fill)}"',
+                ),
+                _gap(6),
+                _note("switched off (no semantics chosen, so nothing else is marked)", theme),
+            ]
+        )
+    cells = [_note(f"Status ({evaluation.semantics} semantics)", theme)]
     for status, mark in STATUS_MARKS.items():
         style = theme.statuses[status]
         cells.append(
@@ -729,7 +749,7 @@ def _legend_statuses(evaluation: Evaluation | None, theme: Theme) -> str:
         )
         cells.append(_gap(6))
     cells.append(_note("border: solid stands, dashed falls or off, dotted open", theme))
-    if evaluation is not None and evaluation.strengths:
+    if evaluation.strengths:
         cells.append(_gap(10))
         for index in range(_BAR_SEGMENTS):
             colour = theme.bar_fill if index < 7 else theme.bar_empty  # noqa: PLR2004  # a sample bar

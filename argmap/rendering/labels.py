@@ -1,9 +1,9 @@
-"""Every escape between user text and DOT/SVG lives here, plus wrapping text to a readable width.
+r"""Every escape between user text and DOT/SVG lives here, plus wrapping text to a readable width.
 
 Graphviz reads user text in three places, each with its own rules (measured on graphviz-pure
 16.1 and Debian's dot 2.43, which agree):
 
-* HTML-like labels: XML entities are decoded, *then* backslash escapes (``\\N`` = node name) are
+* HTML-like labels: XML entities are decoded, *then* backslash escapes (``\N`` = node name) are
   applied, so a literal backslash is written ``&#92;&#92;``.
 * escString attributes (``tooltip``): entities pass through to the SVG, and a literal backslash
   needs four backslashes in the DOT source.
@@ -21,9 +21,9 @@ reorder the text around them) are removed from user text before any of this.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-import textwrap
 from typing import Final
 from urllib.parse import quote, urlsplit
 
@@ -56,29 +56,29 @@ def clean(text: str) -> str:
     >>> clean("a\tb\r\nc\x00d\u202eé")
     'a b\ncdé'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _UNSAFE.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
 
 
-def _entities(text: str, keep: str = "") -> str:
-    out = []
-    for char in text:
-        if char in "&<>\"'\\\n" and char not in keep:
-            out.append(f"&#{ord(char)};")
-        else:
-            out.append(char)
-    return "".join(out)
+_ENTITIES: Final = {ord(char): f"&#{ord(char)};" for char in "&<>\"'\\\n"}
+# In HTML-like labels Graphviz decodes entities *before* expanding backslash escapes.
+_HTML_ENTITIES: Final = {**_ENTITIES, ord("\\"): "&#92;&#92;"}
+_SPECIAL: Final = re.compile("[&<>\"'\\\\\n]")
 
 
 def html_text(text: str) -> str:
     """Escape user text for an HTML-like label: every character that could be markup is an entity."""
-    # Graphviz decodes entities before it expands backslash escapes: a backslash is written twice.
-    return _entities(clean(text)).replace("&#92;", "&#92;&#92;")
+    text = clean(text)
+    return text.translate(_HTML_ENTITIES) if _SPECIAL.search(text) else text
 
 
+@functools.lru_cache(maxsize=256)
 def html_attr(value: str) -> str:
     """Escape a value for an attribute inside an HTML-like label (colours, sizes: ours, not users')."""
-    return _entities(clean(value)).replace("&#92;", "&#92;&#92;")
+    return clean(value).translate(_HTML_ENTITIES)
 
 
 def escstring(text: str) -> str:
@@ -95,16 +95,19 @@ def escstring(text: str) -> str:
 
 def id_attr(value: str) -> str:
     """Return a quoted DOT ``id``/``class`` value that reaches the SVG as exactly ``value``."""
-    return '"' + _entities(clean(value)) + '"'
+    value = clean(value)
+    return '"' + (value.translate(_ENTITIES) if _SPECIAL.search(value) else value) + '"'
 
 
+@functools.lru_cache(maxsize=8192)
 def xml_attr(value: str) -> str:
     """Escape a value for an attribute written straight into the SVG (the ``data-*`` attributes).
 
     >>> xml_attr('a"<b>&')
     'a&quot;&lt;b&gt;&amp;'
     """
-    return html.escape(clean(value), quote=True)
+    value = clean(value)
+    return html.escape(value, quote=True) if _SPECIAL.search(value) else value
 
 
 def dot_id(name: str) -> str:
@@ -142,14 +145,21 @@ def safe_url(url: str | None) -> str | None:
     return encoded.replace("&", "&amp;")
 
 
+@functools.lru_cache(maxsize=64)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    # Greedy: as much as fits up to a space (or the end), else a hard cut of a too-long word.
+    return re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)|\S{{{width}}}")
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """Wrap ``text`` into lines of at most ``width`` characters, keeping the author's line breaks."""
+    """Wrap ``text`` into lines of at most ``width`` characters, keeping the author's line breaks.
+
+    Greedy, like ``textwrap.wrap`` without its hyphen rules, and several times faster on big maps.
+    """
+    pattern = _line_pattern(width)
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
-        words = " ".join(paragraph.split())
-        if not words:
-            continue
-        lines += textwrap.wrap(words, width, break_long_words=True, break_on_hyphens=True)
+        lines += [line.rstrip() for line in pattern.findall(" ".join(paragraph.split()))]
     return lines
 
 

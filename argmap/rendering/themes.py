@@ -117,7 +117,7 @@ _DARK = Theme(
     muted="#A8ABB0",
     kinds={
         "question": KindStyle(
-            shape="box", rounded=True, fill="#56B4E9", border="#56B4E9", text="#0B1B26", caption="#123A52"
+            shape="box", rounded=True, fill="#1F5F8B", border="#56B4E9", text="#FFFFFF", caption="#BFE1F7"
         ),
         "position": KindStyle(
             shape="box", rounded=True, fill="#1D3A4F", border="#56B4E9", text="#E3F2FC", caption="#8CCBF0"
@@ -141,8 +141,8 @@ _DARK = Theme(
         "undecided": StatusStyle(colour="#F0C94D", badge_fill="#4A3D12", badge_text="#F8E39A", line="dotted"),
         "off": StatusStyle(colour="#7A7D82", badge_fill="#333538", badge_text="#B5B8BD", line="dashed"),
     },
-    bar_fill="#56B4E9",
-    bar_empty="#44474C",
+    bar_fill="#F0E442",
+    bar_empty="#5A5D63",
     legend_fill="#26282B",
     legend_border="#45484D",
 )
@@ -195,6 +195,4 @@ def get_theme(name: str) -> Theme:
     try:
         return THEMES[name]
     except KeyError:
-        raise RenderError(
-            f"render: unknown theme: {name!r} (use one of {', '.join(THEMES)})"
-        ) from None
+        raise RenderError(f"render: unknown theme: {name!r} (use one of {', '.join(THEMES)})") from None

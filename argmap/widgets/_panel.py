@@ -20,8 +20,8 @@ __all__ = [
     "evidence_items",
     "line_of_argument",
     "palette_data",
-    "shorten",
     "short_speaker",
+    "shorten",
     "verdict_data",
 ]
 

@@ -41,7 +41,7 @@ def _statement_ids(argument_map: ArgumentMap) -> list[str]:
     return [statement.id for statement in argument_map.statements]
 
 
-class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
+class Explorer(anywidget.AnyWidget):
     """An argument map with evidence switches, a verdict panel and explanations, for notebooks.
 
     ``off`` (statement ids switched off) and ``semantics`` can be set from Python or in the
@@ -68,7 +68,7 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
     semantics = traitlets.Unicode("grounded").tag(sync=True)
     selected = traitlets.Unicode("").tag(sync=True)
     """The statement whose explanation is shown; the browser sets it when a node is clicked."""
-    show_critical = traitlets.Bool(False).tag(sync=True)
+    show_critical = traitlets.Bool(default_value=False).tag(sync=True)
 
     title = traitlets.Unicode("", read_only=True).tag(sync=True)
     svg = traitlets.Unicode("", read_only=True).tag(sync=True)
@@ -100,7 +100,7 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
         semantics: str = "grounded",
         off: list[str] | tuple[str, ...] = (),
         show_critical: bool = False,
-        theme: Any = None,
+        theme: str | None = None,
         **kwargs: Any,
     ) -> None:
         """Lay out ``argument_map`` and evaluate it under ``semantics`` with ``off`` switched off.
@@ -112,17 +112,18 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
         self._layout_key = None
         self._static = None
         self._render_options = {} if theme is None else {"theme": theme}
-        self._theme = "default" if theme is None else str(theme)
+        self._theme = "default" if theme is None else theme
         super().__init__(**kwargs)
-        self.set_trait("semantics_options", _semantics_offered())
-        self.argument_map = argument_map
-        self.semantics = semantics
-        self.off = list(off)
-        self.show_critical = show_critical
-        self._reset_state = (list(self.off), self.semantics)
-        self._ready = True
-        self._relayout()
-        self._refresh()
+        with self.hold_sync():  # the browser gets the first state in one message
+            self.set_trait("semantics_options", _semantics_offered())
+            self.argument_map = argument_map
+            self.semantics = semantics
+            self.off = list(off)
+            self.show_critical = show_critical
+            self._reset_state = (list(self.off), self.semantics)
+            self._ready = True
+            self._relayout()
+            self._refresh()
         self.on_msg(self._on_custom_message)
 
     def __repr__(self) -> str:
@@ -149,7 +150,11 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
 
     def toggle(self, statement_id: str) -> None:
         """Switch one statement off if it is on, on if it is off."""
-        self.off = [x for x in self.off if x != statement_id] if statement_id in self.off else [*self.off, statement_id]
+        self.off = (
+            [x for x in self.off if x != statement_id]
+            if statement_id in self.off
+            else [*self.off, statement_id]
+        )
 
     def explain(self, statement_id: str) -> str:
         """Return why a statement has its current status, in plain English."""
@@ -187,6 +192,10 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
         self._from_frontend = True
         try:
             super().set_state(sync_data)
+        except ArgmapError as error:
+            # The change was rolled back here; show why, and put the browser back in step.
+            self.set_trait("error", str(error))
+            self.send_state([key for key in sync_data if key in self.keys])
         finally:
             self._from_frontend = False
 
@@ -215,13 +224,16 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
             self._refresh()
             if change["name"] == "semantics":
                 self._relayout()
-        except ArgmapError:
-            # Keep the widget consistent with the last evaluation that worked.
+        except ArgmapError as error:
+            # Go back to the last value that worked, so the widget never shows a half-done change.
             self._ready = False
             try:
                 self.set_trait(change["name"], change["old"])
             finally:
                 self._ready = True
+            self._refresh()
+            self._relayout()
+            self.set_trait("error", str(error))
             if not self._from_frontend:
                 raise
 
@@ -275,11 +287,7 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
     def _refresh(self) -> None:
         """Re-evaluate and publish the statuses, verdict and explanation in one message."""
         argument_map = self.argument_map
-        try:
-            evaluation = evaluate(argument_map, semantics=self.semantics, off=self.off)
-        except ArgmapError as error:
-            self.set_trait("error", str(error))
-            raise
+        evaluation = evaluate(argument_map, semantics=self.semantics, off=self.off)
         with self.hold_sync():
             self.set_trait("evaluation", evaluation)
             self.set_trait("statuses", {key: status.value for key, status in evaluation.statuses.items()})
@@ -311,7 +319,8 @@ class Explorer(anywidget.AnyWidget):  # type: ignore[misc]
 
     def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         """Return the widget view plus an SVG and a text fallback for viewers with no widgets."""
-        data, metadata = super()._repr_mimebundle_(**kwargs)
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data, metadata = bundle if bundle is not None else ({}, {})
         verdict = self.verdict.get("text", "")
         data["text/plain"] = f"{self!r}\n{verdict}" if verdict else repr(self)
         try:

@@ -15,11 +15,12 @@ counting the ``%%argmap`` line as line 1, as the notebook numbers lines.
 
 from __future__ import annotations
 
+import argparse
 import re
-from typing import TYPE_CHECKING, Any, Final
+import shlex
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from IPython.core.error import UsageError
-from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
 from argmap.errors import ArgmapError, InvalidMapError, Location, ParseError
 
@@ -35,7 +36,7 @@ _CELL: Final = "<cell>"
 
 def _where(location: Location | None, offset: int, lines: list[str]) -> tuple[str, str]:
     """Return ``"cell line N, column C"`` and the quoted line for a location in the YAML text."""
-    if location is None or location.line is None:
+    if location is None or location.line is None or location.line <= offset:
         return "cell", ""
     yaml_line = location.line - offset
     cell_line = yaml_line + 1  # the %%argmap line is line 1 of the cell
@@ -74,26 +75,47 @@ def map_from_cell(cell: str) -> ArgumentMap:
         raise UsageError(f"%%argmap: {error}") from None
 
 
-@magic_arguments()
-@argument("name", nargs="?", default=None, help="store the Explorer in this variable")
-@argument("--semantics", default="grounded", help="grounded, preferred, stable, df-quad, …")
-@argument("--off", default="", help="statement ids to switch off, comma-separated")
-@argument("--critical", action="store_true", help="show the critical-evidence chart")
+class _Options(argparse.ArgumentParser):
+    """The magic's options; a mistake is a UsageError (IPython shows it without a traceback)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of exiting."""
+        raise UsageError(f"%%argmap: {message} ({self.format_usage().strip()})")
+
+
+def _options() -> _Options:
+    parser = _Options(prog="%%argmap", add_help=False, allow_abbrev=False, exit_on_error=False)
+    parser.add_argument("name", nargs="?", default=None, help="keep the Explorer in this variable")
+    parser.add_argument("--semantics", default="grounded", help="grounded, preferred, stable, df-quad, …")
+    parser.add_argument("--off", default="", help="statement ids to switch off, comma-separated")
+    parser.add_argument("--critical", action="store_true", help="show the critical-evidence chart")
+    return parser
+
+
 def argmap_cell(line: str, cell: str, *, namespace: dict[str, Any] | None = None) -> Explorer:
-    """%%argmap [name] [--semantics S] [--off a,b] [--critical]: show the map in the cell as an Explorer."""
-    args = parse_argstring(argmap_cell, line)
+    """Show the map written in the cell as an Explorer.
+
+    Usage: ``%%argmap [name] [--semantics S] [--off id,id] [--critical]``, then the map in YAML.
+    ``name`` keeps the Explorer in that variable; the ``argmap: 1`` header may be left out.
+    """
+    try:
+        words = shlex.split(line)
+    except ValueError as error:
+        raise UsageError(f"%%argmap: cannot read the options: {error} (check the quotes)") from None
+    args = _options().parse_args(words)
     argument_map = map_from_cell(cell)
     from argmap.widgets.explorer import Explorer  # noqa: PLC0415  # needs the notebook extra
 
-    off = [item.strip() for item in args.off.split(",") if item.strip()]
+    off = [item.strip() for item in str(args.off).split(",") if item.strip()]
     try:
         explorer = Explorer(argument_map, semantics=args.semantics, off=off, show_critical=args.critical)
     except ArgmapError as error:
         raise UsageError(f"%%argmap: {error}") from None
-    if args.name is not None and namespace is not None:
-        if not args.name.isidentifier():
-            raise UsageError(f"%%argmap: not a variable name: {args.name!r} (use letters, digits and _)")
-        namespace[args.name] = explorer
+    name = args.name
+    if name is not None and namespace is not None:
+        if not str(name).isidentifier():
+            raise UsageError(f"%%argmap: not a variable name: {name!r} (use letters, digits and _)")
+        namespace[name] = explorer
     return explorer
 
 

@@ -60,7 +60,9 @@ def evaluation_maps(
     )
 
 
-def reordered(argument_map: ArgumentMap, statement_order: list[int], argument_order: list[int]) -> ArgumentMap:
+def reordered(
+    argument_map: ArgumentMap, statement_order: list[int], argument_order: list[int]
+) -> ArgumentMap:
     """Return the same map with statements and arguments declared in another order."""
     return ArgumentMap(
         title=argument_map.title,

@@ -32,8 +32,10 @@ def test_with_all_evidence_the_partnership_reading_stands(alliance: ArgumentMap)
 
 
 def test_switching_off_the_no_arms_evidence_reinstates_the_alliance(alliance: ArgumentMap) -> None:
-    """Without the no-arms evidence, c-no-arms and a-no-arms fall, a-diplomatic-cover applies again,
-    and both positions stand: no position leads."""
+    """Without the no-arms evidence, a-no-arms falls and both positions stand: none leads.
+
+    c-no-arms loses its support and a-diplomatic-cover, no longer undercut, applies again.
+    """
     before, after = evaluate(alliance), evaluate(alliance, off=NO_ARMS)
     changed = {s for s in before.statuses if before.statuses[s] is not after.statuses[s]}
     assert changed == {"p-alliance", "c-no-arms", *NO_ARMS}
@@ -55,7 +57,7 @@ def test_one_no_arms_item_is_critical_once_the_other_is_off(alliance: ArgumentMa
 
 
 def test_df_quad_moves_the_balance_visibly(alliance: ArgumentMap) -> None:
-    """Under df-quad p-partnership leads throughout, but p-alliance gains clearly without the no-arms evidence."""
+    """Under df-quad p-partnership leads throughout; p-alliance gains clearly without the no-arms evidence."""
     before = evaluate(alliance, "df-quad")
     after = evaluate(alliance, "df-quad", off=NO_ARMS)
     assert before.verdict.leader == after.verdict.leader == "p-partnership"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap.evaluation import SEMANTICS, Status, evaluate
@@ -13,46 +14,27 @@ from argmap.model import ArgumentMap
 
 YAML = Path(__file__).resolve().parents[1] / "data" / "carneades" / "yaml"
 TESTED = sorted(p for p in YAML.glob("*.yml") if "\ntests:" in p.read_text())
-# Graphs whose arguments Carneades generates from argument schemes with variables (and, for the
-# Porsche example, weighs by multi-criteria weighing); argmap does not run that rule engine.
-SCHEME_DRIVEN = {"basic_event_calculus.yml", "mcda-porsche.yml"}
 
 
 def _mismatches(path: Path) -> list[tuple[str, str, str]]:
     graph = carneades.read(path.read_text(), file=str(path))
     ev = evaluate(graph.argument_map, "carneades")
-    return [(sid, label, ev.status(sid).value) for sid, label in graph.expected if ev.status(sid).value != label]
+    return [
+        (sid, label, ev.status(sid).value) for sid, label in graph.expected if ev.status(sid).value != label
+    ]
 
 
-def test_the_corpus_has_186_expected_labels_in_34_files():
-    """The bundled Carneades graphs hold 186 expected labels in 34 files, as the corpus note says."""
-    graphs = [carneades.read(p.read_text()) for p in TESTED]
-    assert (len(TESTED), sum(len(g.expected) for g in graphs)) == (34, 186)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            p,
-            id=p.name,
-            marks=[pytest.mark.xfail(reason="needs Carneades' scheme instantiation (rule engine)", strict=True)]
-            if p.name in SCHEME_DRIVEN
-            else [],
-        )
-        for p in TESTED
-    ],
-)
+@pytest.mark.parametrize("path", TESTED, ids=lambda p: p.name)
 def test_every_expected_label_of_carneades_is_matched(path):
     """Every label in the graph's `tests:` block is the status argmap's carneades semantics gives."""
     assert _mismatches(path) == []
 
 
-def test_all_but_the_four_scheme_generated_labels_match():
-    """182 of the 186 labels match; the four misses are conclusions of scheme-generated arguments."""
-    misses = {p.name: _mismatches(p) for p in TESTED}
-    assert sum(len(m) for m in misses.values()) == 4
-    assert {name for name, m in misses.items() if m} == SCHEME_DRIVEN
+def test_all_186_labels_match():
+    """All 186 expected labels match, including the four that scheme-generated arguments decide."""
+    graphs = [carneades.read(p.read_text()) for p in TESTED]
+    assert sum(len(g.expected) for g in graphs) == 186
+    assert sum(len(_mismatches(p)) for p in TESTED) == 0
 
 
 def _map(build) -> ArgumentMap:
@@ -130,35 +112,27 @@ def _weighed(scheme, premise_labels):
     ],
 )
 def test_weighing_functions(scheme, premises, expected):
-    """linked needs every premise, convergent one, cumulative counts; factorized fails on an OUT premise."""
+    """Linked needs every premise, convergent one, cumulative counts; factorized fails on an OUT premise."""
     assert _weighed(scheme, premises) == expected
 
 
 def test_position_needs_to_outweigh_its_rivals_under_the_question_standard():
     """The heavier position wins under PE; under CCE it must lead by more than 0.5."""
 
-    def build(standard):
-        def inner(b):
-            b.question("q", "Q?")
-            b.position("yes", "Yes")
-            b.position("no", "No")
-            b.claim("e1", "E1", assumed=True)
-            b.claim("e2", "E2", assumed=True)
-            b.pro("e1", "yes", id="a-yes", weight=0.7)
-            b.pro("e2", "no", id="a-no", weight=0.4)
+    def build(b):
+        b.question("q", "Q?")
+        b.position("yes", "Yes")
+        b.position("no", "No")
+        b.claim("e1", "E1", assumed=True)
+        b.claim("e2", "E2", assumed=True)
+        b.pro("e1", "yes", id="a-yes", weight=0.7)
+        b.pro("e2", "no", id="a-no", weight=0.4)
 
-        m = _map(inner)
-        if standard is None:
-            return m
-        q = m.statement("q")
-        import attrs  # noqa: PLC0415
-
-        statements = tuple(attrs.evolve(s, standard=standard) if s.id == "q" else s for s in m.statements)
-        del q
-        return attrs.evolve(m, statements=statements)
-
-    assert {k: v for k, v in _statuses(build(None)).items() if k in ("yes", "no")} == {"yes": "in", "no": "out"}
-    assert {k: v for k, v in _statuses(build("cce")).items() if k in ("yes", "no")} == {"yes": "out", "no": "out"}
+    m = _map(build)
+    statements = tuple(attrs.evolve(s, standard="cce") if s.id == "q" else s for s in m.statements)
+    strict = attrs.evolve(m, statements=statements)
+    assert [_statuses(m)[p] for p in ("yes", "no")] == ["in", "out"]
+    assert [_statuses(strict)[p] for p in ("yes", "no")] == ["out", "out"]
 
 
 @pytest.mark.parametrize(
@@ -245,3 +219,18 @@ def test_evaluation_is_deterministic_and_off_is_checked():
     assert evaluate(m, "carneades") == evaluate(m, "carneades")
     with pytest.raises(Exception, match="off names no statement"):
         evaluate(m, "carneades", off={"nope"})
+
+
+def test_long_support_chains_are_followed_in_any_declaration_order():
+    """A chain of 2,000 supports declared last-first still reaches its end (worklist, not passes)."""
+
+    def build(b):
+        b.claim("c0", "C0", assumed=True)
+        for i in range(2000, 0, -1):
+            b.claim(f"c{i}", f"C{i}")
+        for i in range(1, 2001):
+            b.pro(f"c{i - 1}", f"c{i}", id=f"a{i}")
+
+    ev = evaluate(_map(build), "carneades")
+    assert ev.status("c2000") is Status.IN
+    assert ev.explain("c2000").summary == "c2000 stands: argument a2000 for it applies."

@@ -41,7 +41,7 @@ def test_evaluate_prints_a_table_and_the_verdict(map_file: Path, capsys: pytest.
     out = capsys.readouterr().out
     assert "Alliance or not? — grounded" in out
     assert "yes        position  out (falls)" in out
-    assert "Under grounded, 'no' stands on 'q'; 'yes' does not." in out
+    assert "Under grounded, on question 'q', 'no' stands; 'yes' does not." in out
 
 
 def test_evaluate_json_has_exactly_the_documented_shape(
@@ -74,7 +74,7 @@ def test_unknown_off_id_exits_1_with_a_message(map_file: Path, capsys: pytest.Ca
 
 
 def test_explain_prints_the_chain(map_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """explain prints the plain-English reasons, down to the evidence."""
+    """Explain prints the plain-English reasons, down to the evidence."""
     assert argmap.cli.main(["explain", str(map_file), "yes"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("yes falls: it is rebutted by a-no-arms, which applies.")
@@ -85,7 +85,7 @@ def test_explain_prints_the_chain(map_file: Path, capsys: pytest.CaptureFixture[
 
 
 def test_critical_lists_decisive_evidence(map_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """critical ranks the evidence whose removal alone changes the verdict."""
+    """Critical ranks the evidence whose removal alone changes the verdict."""
     assert argmap.cli.main(["critical", str(map_file)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == (

@@ -24,8 +24,10 @@ def _claim_with(weights_for: list[float | None], weights_against: list[float | N
 
 
 def test_notes_worked_example() -> None:
-    """Support 0.8 against attack 0.4 on a 0.5 claim gives 0.70; without the supporter 0.30, without
-    the attacker 0.90."""
+    """Support 0.8 against attack 0.4 on a 0.5 claim gives 0.70 (notes §5).
+
+    Without the supporter it is 0.30, without the attacker 0.90.
+    """
     argument_map = _claim_with([0.8], [0.4])
     assert evaluate(argument_map, "df-quad").strength("c") == pytest.approx(0.70)
     assert evaluate(argument_map, "df-quad", off={"for0"}).strength("c") == pytest.approx(0.30)

@@ -8,11 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
+from evaluation_strategies import evaluation_maps
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import EvaluationError
 from argmap.evaluation import Framework, Status, evaluate, extensions, grounded
+from argmap.evaluation.dung import grounded_labelling, search_extensions
+from argmap.evaluation.framework import compile_map
 from argmap.model import ArgumentMap
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "iccma"
@@ -31,14 +34,10 @@ def _brute(arguments: list[str], attacks: list[tuple[str, str]], semantics: str)
     subsets = [frozenset(c) for r in range(len(arguments) + 1) for c in itertools.combinations(arguments, r)]
     if semantics == "stable":
         return {
-            s
-            for s in subsets
-            if conflict_free(s) and all(attacked_by(s, a) for a in arguments if a not in s)
+            s for s in subsets if conflict_free(s) and all(attacked_by(s, a) for a in arguments if a not in s)
         }
     admissible = [
-        s
-        for s in subsets
-        if conflict_free(s) and all(attacked_by(s, b) for a in s for b in attackers[a])
+        s for s in subsets if conflict_free(s) and all(attacked_by(s, b) for a in s for b in attackers[a])
     ]
     return {s for s in admissible if not any(s < t for t in admissible)}
 
@@ -89,7 +88,7 @@ def test_size_guard_raises_a_clear_error() -> None:
     """Past the branch budget the search stops with an error that suggests grounded semantics."""
     names = [f"a{i}" for i in range(24)]
     attacks = [(names[i], names[i ^ 1]) for i in range(24)]  # twelve mutual attacks: 4,096 extensions
-    with pytest.raises(EvaluationError, match="gave up after 100 branch points.*grounded"):
+    with pytest.raises(EvaluationError, match=r"gave up after 100 branch points.*grounded"):
         extensions(Framework(arguments=names, attacks=attacks), "preferred", max_steps=100)
 
 
@@ -109,7 +108,7 @@ def _nixon() -> ArgumentMap:
 
 
 def test_preferred_statuses_read_every_some_none() -> None:
-    """Under preferred, rival positions are each in some extension (undecided); their shared support in all."""
+    """Under preferred, rival positions are in some extensions (undecided), their shared support in all."""
     ev = evaluate(_nixon(), "preferred")
     assert ev.status("quaker") is Status.IN
     assert ev.status("pacifist") is Status.UNDECIDED
@@ -159,3 +158,27 @@ def test_corpus_reference_solutions(name: str) -> None:
     assert extensions(af, "grounded") == (frozenset(reference["GR"]),)
     assert set(extensions(af, "preferred")) == {frozenset(e) for e in reference["PR"]}
     assert set(extensions(af, "stable")) == {frozenset(e) for e in reference["ST"]}
+
+
+@settings(max_examples=150)
+@given(data=st.data())
+def test_map_statuses_match_the_unreduced_compiled_framework(data: st.DataObject) -> None:
+    """Preferred/stable statuses of a map equal those from searching its full compiled framework."""
+    argument_map = data.draw(evaluation_maps(max_statements=7, max_arguments=9))
+    ids = [s.id for s in argument_map.statements]
+    off = data.draw(st.frozensets(st.sampled_from(ids), max_size=2))
+    compiled = compile_map(argument_map)
+    forced = sorted(compiled.statement_index[s] for s in off)
+    start = grounded_labelling(compiled.succ, compiled.indeg, forced).label
+    for semantics in ("preferred", "stable"):
+        found = search_extensions(compiled.succ, start, semantics)  # type: ignore[arg-type]
+        expected = {}
+        for i, sid in enumerate(ids):
+            count = sum(i in e for e in found)
+            if sid in off:
+                expected[sid] = Status.OFF
+            elif not found or 0 < count < len(found):
+                expected[sid] = Status.UNDECIDED
+            else:
+                expected[sid] = Status.IN if count else Status.OUT
+        assert dict(evaluate(argument_map, semantics, off=off).statuses) == expected

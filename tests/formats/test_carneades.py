@@ -103,14 +103,55 @@ def test_basic_weighing_schemes_are_kept_as_scheme_names():
     assert [(a.id, a.scheme) for a in m.arguments] == [("a1", "convergent"), ("a2", "linked")]
 
 
-def test_scheme_driven_graphs_say_what_was_not_generated():
-    """Schemes with variables are not run; the graph lists them among the skipped parts."""
+def test_schemes_with_variables_generate_arguments():
+    """Schemes with variables are applied to the assumptions; exceptions become undercutters."""
     graph = carneades.read((YAML / "basic_event_calculus.yml").read_text())
-    assert graph.argument_map.arguments == ()
-    assert any("stopped_if_terminated" in note for note in graph.skipped)
-    assert any("assumption(s) name no declared statement" in note for note in graph.skipped)
-    porsche = carneades.read((YAML / "mcda-porsche.yml").read_text())
-    assert any("criteria weighing" in note for note in porsche.skipped)
+    m = graph.argument_map
+    holds = m.pro("holdsAt(wfh_required,5)")
+    assert [(a.scheme, a.premises, a.undercutters) for a in holds] == [
+        (
+            "holds_if_initiated",
+            ("lt(1,5)", "initiates(wfh_order,wfh_required,1)", "happens(wfh_order,1)"),
+            ("stoppedIn(1,wfh_required,5)",),
+        )
+    ]
+    assert m.statement("lt(1,5)").assumed
+    assert (
+        m.statement("stoppedIn(1,wfh_required,5)").label
+        == "after 1 the condition wfh_required started, before 5."
+    )
+    assert graph.skipped == (
+        "3 assumption(s) name no statement and were left out: lt(2,4), lt(2,5), lt(4,5)",
+    )
+
+
+def test_issue_schemes_make_issues_of_matching_statements():
+    """An enumeration pattern gathers every matching statement; others pair statements by bindings."""
+    porsche = carneades.loads((YAML / "mcda-porsche.yml").read_text())
+    assert [[p.id for p in porsche.positions_of(q.id)] for q in porsche.questions] == [
+        ["buy(porsche)", "buy(volvo)"],
+        ["safety(volvo,high)", "safety(volvo,medium)"],
+    ]
+    events = carneades.loads((YAML / "basic_event_calculus.yml").read_text())
+    assert [p.id for p in events.positions_of("i1")] == [
+        "holdsAt(wfh_required,3)",
+        "notHoldsAt(wfh_required,3)",
+    ]
+
+
+def test_criteria_weighing_scores_the_premises_values():
+    """Multi-criteria weighing: the weighted score of price, type, speed and safety."""
+    m = carneades.loads((YAML / "mcda-porsche.yml").read_text())
+    weights = {(a.conclusion, a.premises[-1]): a.weight for a in m.arguments}
+    assert weights[("buy(volvo)", "safety(volvo,medium)")] == 0.7
+    assert weights[("buy(porsche)", "safety(porsche,medium)")] == 0.3
+    assert weights[("safety(volvo,medium)", "gov_stats(volvo,medium)")] == 0.8
+
+
+def test_chr_only_schemes_are_reported():
+    """Schemes with CHR deletions are not run, and the graph says so."""
+    graph = carneades.read((YAML / "chr-leq.yml").read_text())
+    assert any("idempotence uses deletions" in note for note in graph.skipped)
 
 
 def test_ids_clashing_across_carneades_namespaces_are_suffixed():

@@ -10,13 +10,13 @@ import pytest
 
 pytest.importorskip("anywidget", reason="the notebook extra (anywidget) is not installed")
 
-import comm  # noqa: E402
-from comm.base_comm import BaseComm  # noqa: E402
+import comm
+from comm.base_comm import BaseComm
 
-import argmap  # noqa: E402
-from argmap.errors import EvaluationError  # noqa: E402
-from argmap.evaluation import critical, evaluate  # noqa: E402
-from argmap.widgets.explorer import Explorer  # noqa: E402
+import argmap
+from argmap.errors import EvaluationError
+from argmap.evaluation import critical, evaluate
+from argmap.widgets.explorer import Explorer
 
 pytestmark = pytest.mark.requires_dot
 
@@ -52,7 +52,9 @@ def recording(monkeypatch):
 
     def updates(explorer):
         sent = explorer.comm.sent
-        return [sorted(data["state"]) for kind, data in sent if kind == "comm_msg" and data["method"] == "update"]
+        return [
+            sorted(data["state"]) for kind, data in sent if kind == "comm_msg" and data["method"] == "update"
+        ]
 
     return updates
 
@@ -148,7 +150,7 @@ def test_unknown_semantics_raises(explorer):
 
 
 def test_off_is_kept_in_map_order_without_duplicates(explorer):
-    """off is normalised: declaration order, each id once, so the state reads the same either way."""
+    """Off is normalised: declaration order, each id once, so the state reads the same either way."""
     explorer.off = ["ev-no-material-support", "ev-kashin-no-arms", "ev-no-material-support"]
     assert explorer.off == NO_ARMS
 
@@ -199,6 +201,16 @@ def test_browser_evaluation_error_is_shown_not_raised(explorer, monkeypatch):
     assert explorer.error == ""
 
 
+def test_browser_sending_an_unknown_id_is_shown_and_undone(recording, alliance):
+    """A stale id from the browser does not raise in the kernel: the error is shown, the state resent."""
+    explorer = Explorer(alliance)
+    explorer.comm.sent.clear()
+    explorer.set_state({"off": ["ev-gone"]})
+    assert explorer.off == []
+    assert "no statement 'ev-gone'" in explorer.error
+    assert ["off"] in recording(explorer)
+
+
 def test_clicking_a_statement_explains_it(explorer):
     """Selecting a statement (as a click in the map does) fills in its plain-English explanation."""
     explorer.set_state({"selected": "p-alliance"})
@@ -216,7 +228,9 @@ def test_reset_and_all_on(alliance):
     explorer = Explorer(alliance, off=["ev-watson"], semantics="preferred")
     explorer.off = NO_ARMS
     explorer.semantics = "grounded"
-    explorer._handle_msg({"content": {"data": {"method": "custom", "content": {"action": "reset"}}}, "buffers": []})
+    explorer._handle_msg(
+        {"content": {"data": {"method": "custom", "content": {"action": "reset"}}}, "buffers": []}
+    )
     assert explorer.off == ["ev-watson"]
     assert explorer.semantics == "preferred"
     explorer.all_on()
@@ -291,7 +305,9 @@ def test_display_bundle_has_widget_view_and_static_fallbacks(explorer):
     data, _metadata = explorer._repr_mimebundle_()
     assert data[WIDGET_VIEW]["model_id"] == explorer.model_id
     svg = html.unescape(data["image/svg+xml"])
-    assert 'class="node argmap-node argmap-evidence argmap-status-off" data-argmap-id="ev-kashin-no-arms"' in svg
+    assert (
+        'class="node argmap-node argmap-evidence argmap-status-off" data-argmap-id="ev-kashin-no-arms"' in svg
+    )
     assert 'argmap-position argmap-status-in" data-argmap-id="p-alliance"' in svg
     assert explorer.verdict["text"] in data["text/plain"]
     assert "Alliance or not?" in data["text/plain"]
@@ -306,9 +322,10 @@ def test_ipython_formatter_sees_all_three(explorer):
 
 
 def test_repr_is_cheap_and_informative(explorer):
-    """repr names the map, its size, how many statements are off and the semantics."""
+    """Repr names the map, its size, how many statements are off and the semantics."""
     explorer.off = NO_ARMS
-    assert repr(explorer) == f"<Explorer 'Alliance or not?': {len(explorer.argument_map.statements)} statements, 2 off, grounded>"
+    size = len(explorer.argument_map.statements)
+    assert repr(explorer) == f"<Explorer 'Alliance or not?': {size} statements, 2 off, grounded>"
 
 
 def test_state_carries_the_esm_and_css(explorer):
@@ -322,3 +339,28 @@ def test_state_carries_the_esm_and_css(explorer):
     assert "http://" not in fetched
     assert "https://" not in fetched
     assert "url(" not in state["_css"]
+
+
+def test_any_set_of_switches_matches_evaluate(alliance):
+    """Whatever is switched off, in any order, the explorer shows exactly what evaluate() says."""
+    from hypothesis import given, settings  # noqa: PLC0415
+    from hypothesis import strategies as st  # noqa: PLC0415
+
+    explorer = Explorer(alliance)
+    evidence = [e.id for e in alliance.evidence]
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        off=st.lists(st.sampled_from(evidence), unique=True),
+        semantics=st.sampled_from(["grounded", "df-quad"]),
+    )
+    def check(off, semantics):
+        explorer.semantics = semantics
+        explorer.off = off
+        statuses, evaluation = _expected(alliance, semantics=semantics, off=off)
+        assert explorer.statuses == statuses
+        assert explorer.strengths == dict(evaluation.strengths)
+        assert explorer.verdict["text"] == evaluation.verdict.text
+        assert sorted(explorer.off) == sorted(off)
+
+    check()

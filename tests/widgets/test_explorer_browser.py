@@ -198,10 +198,16 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
             first_node = explorer.locator(f".argmap-x-map [data-argmap-id='{first}']")
             explorer.locator(f".argmap-x-switches input[data-argmap-evidence='{first}']").click()
             page.wait_for_function(
-                "el => el.classList.contains('argmap-status-off')", arg=first_node.element_handle(), timeout=10_000
+                "el => el.classList.contains('argmap-status-off')",
+                arg=first_node.element_handle(),
+                timeout=10_000,
             )
             assert f"argmap-status-{status_on}" in node.get_attribute("class")
             verdict_on = verdict.inner_text()
+            svg = explorer.locator(".argmap-x-map svg")
+            svg.evaluate("el => { el.argmapFirstDrawn = true; }")  # gone if the SVG were replaced
+            box_on = node.evaluate("el => { const b = el.getBBox(); return [b.x, b.y, b.width, b.height]; }")
+            badge_on = node.locator("text").all_inner_texts()
 
             switch.scroll_into_view_if_needed()
             clicked = time.monotonic()
@@ -213,7 +219,9 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
             )
             click_to_restyle = time.monotonic() - clicked
             assert not switch.is_checked()
-            page.wait_for_function("([el, text]) => el.textContent !== text", arg=[verdict.element_handle(), verdict_on])
+            page.wait_for_function(
+                "([el, text]) => el.textContent !== text", arg=[verdict.element_handle(), verdict_on]
+            )
             verdict_off = verdict.inner_text()
             assert verdict_off != verdict_on
             shot_off = _artifact_dir(tmp_path) / "explorer-switch-off.png"
@@ -227,17 +235,59 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
                 arg=[node.element_handle(), f"argmap-status-{status_on}"],
                 timeout=10_000,
             )
-            page.wait_for_function("([el, text]) => el.textContent === text", arg=[verdict.element_handle(), verdict_on])
+            page.wait_for_function(
+                "([el, text]) => el.textContent === text", arg=[verdict.element_handle(), verdict_on]
+            )
             assert switch.is_checked(), "clicking the evidence node switches it back on"
             assert f"argmap-status-{status_off}" not in node.get_attribute("class")
             explanation = explorer.locator(".argmap-x-explanation-text").inner_text()
             assert explanation.strip(), "clicking a node shows its explanation"
             shot_on = _artifact_dir(tmp_path) / "explorer-node-on.png"
             explorer.screenshot(path=str(shot_on))
+
+            # No re-layout: the same SVG element, the claim's box where it was, its text restored.
+            assert svg.evaluate("el => el.argmapFirstDrawn === true"), "a toggle must restyle, not redraw"
+            box_after = node.evaluate(
+                "el => { const b = el.getBBox(); return [b.x, b.y, b.width, b.height]; }"
+            )
+            assert box_after == box_on
+            assert node.locator("text").all_inner_texts() == badge_on
+
+            # The semantics selector re-evaluates (DF-QuAD draws strength bars); Reset goes back.
+            explorer.locator("select[aria-label='semantics']").select_option("df-quad")
+            explorer.locator(".argmap-x-verdict .argmap-x-bar-fill").nth(1).wait_for(timeout=30_000)
+            page.wait_for_function(
+                "el => [...el.querySelectorAll('text')]"
+                ".some(t => /^Status \\(df-quad semantics\\):?$/.test(t.textContent))",
+                arg=explorer.locator(".argmap-x-map").element_handle(),
+                timeout=30_000,
+            )
+            explorer.locator("button.argmap-x-reset").click()
+            page.wait_for_function(
+                "el => el.value === 'grounded'",
+                arg=explorer.locator("select[aria-label='semantics']").element_handle(),
+                timeout=30_000,
+            )
+            explorer.locator(".argmap-x-verdict .argmap-x-bar-fill").first.wait_for(
+                state="detached", timeout=30_000
+            )
+
+            # The other explorer in the notebook (DF-QuAD) draws strength bars and the critical chart.
+            gradual = page.locator(".argmap-x").nth(1)
+            gradual.scroll_into_view_if_needed()
+            assert gradual.locator(".argmap-x-verdict .argmap-x-bar-fill").count() == 2
+            assert gradual.locator(".argmap-x-critical-item").count() > 0
+            shot_gradual = _artifact_dir(tmp_path) / "explorer-df-quad-critical.png"
+            gradual.screenshot(path=str(shot_gradual))
+            top = gradual.locator(".argmap-x-critical-item").first
+            top_id = top.get_attribute("data-argmap-evidence")
+            top.click()
+            gradual_switch = gradual.locator(f".argmap-x-switches input[data-argmap-evidence='{top_id}']")
+            page.wait_for_function("el => !el.checked", arg=gradual_switch.element_handle(), timeout=10_000)
         finally:
             browser.close()
     print(
         f"\nbrowser test: with {first} off, {evidence} off -> {claim} {status_on} -> {status_off};"
         f" click to restyle {click_to_restyle * 1000:.0f} ms; driver {time.monotonic() - started:.1f} s"
-        f"\nscreenshots: {shot_off} {shot_on}"
+        f"\nscreenshots: {shot_off} {shot_on} {shot_gradual}"
     )

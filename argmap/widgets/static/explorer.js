@@ -203,7 +203,7 @@ function render({ model, el }) {
   const criticalBox = h("div", "argmap-x-critical");
   const explainBox = h("div", "argmap-x-explanation");
   const explainTitle = h("h4", "", "Why?");
-  const explainText = h("pre", "argmap-x-explanation-text");
+  const explainText = h("div", "argmap-x-explanation-text");
   explainBox.append(explainTitle, explainText);
   const errorBox = h("div", "argmap-x-error");
   side.append(verdictBox, criticalBox, explainBox);
@@ -264,6 +264,7 @@ function render({ model, el }) {
     }
     shown = {};
     restyle();
+    patchLegend();
     markSelected();
     syncSwitches();
   }
@@ -352,9 +353,14 @@ function render({ model, el }) {
       shown[id] = key;
     }
     styleArguments(statuses, model.get("argument_states") || {}, palette);
+  }
+
+  /** The legend names the semantics; a change of semantics (without a new layout) updates it. */
+  function patchLegend() {
     const semantics = model.get("semantics");
-    for (const text of mapPane.querySelectorAll("text")) {
-      if (/^Status \(.+ semantics\):$/.test(text.textContent)) text.textContent = `Status (${semantics} semantics):`;
+    for (const text of mapPane.querySelectorAll("g.graph > g > a > text")) {
+      const match = /^Status \(.+ semantics\)(:?)$/.exec(text.textContent);
+      if (match) text.textContent = `Status (${semantics} semantics)${match[1]}`;
     }
   }
 
@@ -451,6 +457,16 @@ function render({ model, el }) {
       criticalBox.append(h("p", "argmap-x-muted", "No single piece of evidence changes the verdict."));
       return;
     }
+    const gradual = items.some((item) => item.delta !== null);
+    criticalBox.append(
+      h(
+        "p",
+        "argmap-x-muted argmap-x-note",
+        gradual
+          ? "How far switching it off alone moves a position's strength. Click to switch."
+          : "How many positions change if it alone is switched off. Click to switch.",
+      ),
+    );
     const size = (item) => (item.delta === null ? item.changes.length : Math.abs(item.delta));
     const largest = Math.max(...items.map(size), 1e-9);
     const list = h("ol", "argmap-x-critical-list");
@@ -459,7 +475,7 @@ function render({ model, el }) {
       row.setAttribute("data-argmap-evidence", item.id);
       row.title = item.text;
       const bar = h("span", "argmap-x-bar");
-      const fill = h("span", "argmap-x-bar-fill");
+      const fill = h("span", item.delta !== null && item.delta < 0 ? "argmap-x-bar-fill argmap-x-negative" : "argmap-x-bar-fill");
       fill.style.width = `${Math.round((size(item) / largest) * 100)}%`;
       bar.append(fill);
       const amount = item.delta === null ? `${item.changes.length}` : item.delta.toFixed(2);
@@ -482,6 +498,20 @@ function render({ model, el }) {
     errorBox.hidden = !error;
   }
 
+  /** Scroll the map pane (only it, not the page) so that a statement's node is in view. */
+  function reveal(id) {
+    const parts = nodes.get(id);
+    if (!parts) return;
+    const box = parts.node.getBoundingClientRect();
+    const pane = mapPane.getBoundingClientRect();
+    if (box.left < pane.left || box.right > pane.right) {
+      mapPane.scrollLeft += box.left - pane.left - (pane.width - box.width) / 2;
+    }
+    if (box.top < pane.top || box.bottom > pane.bottom) {
+      mapPane.scrollTop += box.top - pane.top - (pane.height - box.height) / 2;
+    }
+  }
+
   // -- user actions -----------------------------------------------------------------------
   /** @param {string} id @returns {string[]} `off` with `id` switched the other way */
   function toggledOff(id) {
@@ -493,7 +523,10 @@ function render({ model, el }) {
   listen(switches, "change", (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
     const id = target.getAttribute("data-argmap-evidence");
-    if (id) toggle(id);
+    if (id) {
+      toggle(id);
+      reveal(id);
+    }
   });
   listen(mapPane, "click", (event) => {
     const node = /** @type {Element} */ (event.target).closest("g[data-argmap-id]");
@@ -539,6 +572,7 @@ function render({ model, el }) {
   });
   on("change:semantics", () => {
     semanticsSelect.value = model.get("semantics");
+    patchLegend();
   });
   on("change:semantics_options", drawSemantics);
   on("change:verdict", drawVerdict);
@@ -553,6 +587,18 @@ function render({ model, el }) {
   on("change:title", () => {
     title.textContent = model.get("title");
   });
+
+  // Once the view has a size, centre the map on its question: Graphviz puts it mid-top.
+  let centred = false;
+  const sizeWatch = new ResizeObserver(() => {
+    if (centred || mapPane.clientWidth === 0) return;
+    centred = true;
+    const question = mapPane.querySelector("g[data-kind='question']");
+    if (question) reveal(question.getAttribute("data-argmap-id"));
+    mapPane.scrollTop = 0;
+  });
+  sizeWatch.observe(mapPane);
+  cleanups.push(() => sizeWatch.disconnect());
 
   title.textContent = model.get("title");
   drawSemantics();

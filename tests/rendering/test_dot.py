@@ -1,0 +1,223 @@
+"""Tests for argmap.rendering.dot: golden DOT files and the laws of DOT emission (no engine needed)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from argmap.errors import EvaluationError, RenderError
+from argmap.evaluation import evaluate
+from argmap.model import ArgumentMap
+from argmap.rendering import DIRECTIONS, THEMES, status_classes, to_dot
+
+# name -> (map factory, render options); each is compared with tests/golden/<name>.dot
+GOLDEN_CASES = {
+    "relations": ("relations", {}),
+    "relations-lr": ("relations", {"direction": "LR"}),
+    "relations-no-legend": ("relations", {"legend": False}),
+    "relations-off": ("relations", {"off": ["ev-survey"]}),
+    "statuses-grounded": ("statuses", {"semantics": "grounded", "off": ["ev-sleep"]}),
+    "statuses-df-quad": ("statuses", {"semantics": "df-quad", "off": ["ev-sleep"]}),
+    "statuses-dark": ("statuses", {"semantics": "grounded", "off": ["ev-sleep"], "theme": "dark"}),
+    "statuses-print": ("statuses", {"semantics": "grounded", "off": ["ev-sleep"], "theme": "print"}),
+}
+
+
+def options_for(argument_map, options):
+    """Turn a case's options into render() arguments, evaluating when a semantics is named."""
+    options = dict(options)
+    semantics = options.pop("semantics", None)
+    if semantics is None:
+        return None, options
+    evaluation = evaluate(argument_map, semantics, off=options.pop("off", ()))
+    return evaluation, options
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_dot_matches_golden(name, golden, maps):
+    """The DOT for each small case is byte-for-byte the reviewed golden file."""
+    factory, options = GOLDEN_CASES[name]
+    argument_map = maps.cases[factory]()
+    evaluation, rest = options_for(argument_map, options)
+    golden(f"{name}.dot", to_dot(argument_map, evaluation, **rest))
+
+
+@pytest.mark.parametrize("semantics", [None, "grounded", "df-quad"])
+def test_example_map_dot_matches_golden(alliance, golden, semantics):
+    """The example map's DOT, plain and evaluated, is byte-for-byte the golden file."""
+    evaluation = evaluate(alliance, semantics) if semantics else None
+    golden(f"alliance{'-' + semantics if semantics else ''}.dot", to_dot(alliance, evaluation))
+
+
+def test_dot_is_deterministic(maps):
+    """Building the same map twice gives identical DOT text."""
+    assert to_dot(maps.relations()) == to_dot(maps.relations())
+
+
+def node_ids(dot):
+    """Return the SVG ids given to nodes in DOT text, in order."""
+    return re.findall(r'^  "[^"]*" \[.*? id="([^"]*)"', dot, flags=re.MULTILINE)
+
+
+def test_every_statement_is_one_node_named_by_its_id(maps):
+    """Each statement appears once as a node whose DOT name and id are its model id."""
+    argument_map = maps.relations()
+    dot = to_dot(argument_map)
+    ids = [i for i in node_ids(dot) if not i.startswith("arg:")]
+    assert ids == [s.id for s in argument_map.statements]
+    for statement in argument_map.statements:
+        assert dot.count(f'\n  "{statement.id}" [') == 1
+
+
+def test_linked_premises_and_undercuts_meet_at_a_junction(maps):
+    """A linked or undercut argument is a junction node; the undercut edge ends on it, not on a statement."""
+    dot = to_dot(maps.relations())
+    assert '"arg:a-minor" [' in dot
+    assert re.search(r'"c-few" -> "arg:a-minor" \[.*id="arg:a-minor:premise:c-few"', dot)
+    assert re.search(r'"c-minor" -> "arg:a-minor" \[', dot)
+    assert re.search(r'"arg:a-minor" -> "c-bully" \[.*arrowhead=tee', dot)
+    assert re.search(
+        r'"c-reported" -> "arg:a-minor" \[.*class="argmap-edge argmap-undercut".*style=dotted', dot
+    )
+
+
+def test_pro_and_con_differ_in_more_than_colour(maps):
+    """Pro edges are solid with an arrow; con edges are dashed and end in a bar (survives grayscale)."""
+    dot = to_dot(maps.relations(), theme="print")
+    pro = re.search(r'"c-cost" -> "yes" \[(.*)\];', dot)
+    con = re.search(r'"arg:a-minor" -> "c-bully" \[(.*)\];', dot)
+    assert pro
+    assert con
+    assert "arrowhead=normal" in pro.group(1)
+    assert "style=solid" in pro.group(1)
+    assert "arrowhead=tee" in con.group(1)
+    assert "style=dashed" in con.group(1)
+
+
+def test_status_marks_are_words_in_fixed_cells(maps):
+    """Each status is written as a glyph and a word in a cell of fixed size."""
+    argument_map = maps.statuses()
+    dot = to_dot(argument_map, evaluate(argument_map, "grounded", off={"ev-sleep"}))
+    for mark in ("√ stands", "× falls", "? open", "○ off"):
+        assert re.search(
+            rf'<TD FIXEDSIZE="TRUE" HEIGHT="14" WIDTH="52" BGCOLOR="[^"]+">.*?{re.escape(mark)}', dot
+        )
+
+
+def geometry(dot):
+    """Return the DOT with everything status- or colour-dependent removed."""
+    dot = re.sub(r'(BG)?COLOR="[^"]*"|(fill)?color="[^"]*"|fontcolor="[^"]*"', "", dot)
+    dot = re.sub(r"<B>[^<]*</B>|argmap-[a-z-]+|style=\S+|tooltip=\"[^\"]*\"|data-\S+", "", dot)
+    dot = re.sub(r'"(in|out|undecided|off|none)"', "", dot)
+    return re.sub(r"\(\w+ semantics\)", "", dot)
+
+
+def test_status_changes_no_size_or_structure(maps):
+    """Switching evidence off changes only colours, classes, styles and badge words, never sizes."""
+    argument_map = maps.statuses()
+    on = to_dot(argument_map, evaluate(argument_map, "grounded"))
+    off = to_dot(argument_map, evaluate(argument_map, "grounded", off={"ev-sleep", "ev-fees"}))
+    assert on != off
+    assert geometry(on) == geometry(off)
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_themes_change_colours_only(theme, maps):
+    """Every theme lays out the same graph: only colours differ from the default."""
+    argument_map = maps.statuses()
+    evaluation = evaluate(argument_map, "grounded", off={"ev-sleep"})
+    default = to_dot(argument_map, evaluation)
+    themed = to_dot(argument_map, evaluation, theme=theme)
+    strip = re.compile(r"#[0-9A-Fa-f]{6}|argmap-theme-\w+")
+    assert strip.sub("", default) == strip.sub("", themed)
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_direction_sets_rankdir(direction, maps):
+    """The question sits where asked: edges run premise to conclusion, so rankdir is reversed."""
+    expected = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}[direction]
+    assert f"rankdir={expected}" in to_dot(maps.relations(), direction=direction)
+
+
+def test_legend_explains_kinds_relations_and_statuses(maps):
+    """The legend names every kind and relation, and statuses once there are any to explain."""
+    argument_map = maps.statuses()
+    plain = to_dot(argument_map)
+    for word in ("QUESTION", "POSITION", "CLAIM", "EVIDENCE", "supports", "opposes", "undercuts", "answers"):
+        assert word in plain
+    assert "√ stands" not in plain
+    evaluated = to_dot(argument_map, evaluate(argument_map, "df-quad"))
+    assert "Status (df-quad semantics)" in evaluated
+    assert "strength from 0 to 1" in evaluated
+    assert "supports" not in to_dot(argument_map, legend=False)
+
+
+def test_evidence_shows_quote_speaker_source_and_links_its_url(maps):
+    """Evidence shows a short quote, the speaker, the source with locator, and links an http(s) URL."""
+    dot = to_dot(maps.relations())
+    line = next(x for x in dot.splitlines() if x.startswith('  "ev-survey" ['))
+    assert "“Only 3% of students said they had" in line
+    assert "— District office" in line
+    assert "School climate survey 2024, p. 4" in line
+    assert 'URL="https://example.org/survey?year=2024&amp;part=4"' in line
+    assert 'target="_blank"' in line
+
+
+def test_long_quotes_are_shortened_on_the_map_and_kept_whole_in_the_tooltip():
+    """A 5,000-character quote shows as a short excerpt; the tooltip has all of it."""
+    m = ArgumentMap.build("Long")
+    claim = m.claim("c", "A claim")
+    quote = "word " * 1000
+    m.evidence("e", quote, source=m.source("s", "S"), supports=claim)
+    dot = to_dot(m.finish())
+    line = next(x for x in dot.splitlines() if x.startswith('  "e" ['))
+    label = re.search(r"label=<(.*)>", line).group(1)
+    assert label.count("word") < 40
+    assert "…" in label
+    assert re.search(r'tooltip="[^"]*', line).group(0).count("word") == 1000
+
+
+def test_unknown_options_raise_with_the_allowed_values(maps):
+    """A typo in theme, direction or off ids is an ArgmapError that lists what is allowed."""
+    argument_map = maps.relations()
+    with pytest.raises(RenderError, match=r"unknown theme: 'neon'.*default, dark, print"):
+        to_dot(argument_map, theme="neon")
+    with pytest.raises(RenderError, match="unknown direction: 'up'"):
+        to_dot(argument_map, direction="up")
+    with pytest.raises(EvaluationError, match=r"unknown statement id: 'ev-survy'.*'ev-survey'"):
+        to_dot(argument_map, off=["ev-survy"])
+
+
+def test_off_must_agree_with_the_evaluation(maps):
+    """Giving an evaluation and a different off set is refused rather than drawn inconsistently."""
+    argument_map = maps.relations()
+    evaluation = evaluate(argument_map, "grounded", off={"ev-survey"})
+    assert to_dot(argument_map, evaluation, off=["ev-survey"]) == to_dot(argument_map, evaluation)
+    with pytest.raises(EvaluationError, match="differs from the evaluation"):
+        to_dot(argument_map, evaluation, off=["ev-price"])
+
+
+def test_status_classes_map_every_statement_to_its_css_class(maps):
+    """status_classes gives the class the SVG carries for each statement's status."""
+    argument_map = maps.statuses()
+    evaluation = evaluate(argument_map, "grounded", off={"ev-sleep"})
+    classes = status_classes(evaluation)
+    assert classes["ev-sleep"] == "argmap-status-off"
+    assert classes["c-rest"] == "argmap-status-out"
+    assert classes["c-paid"] == "argmap-status-undecided"
+    assert classes["no"] == "argmap-status-in"
+    dot = to_dot(argument_map, evaluation)
+    for key, css in classes.items():
+        assert re.search(rf'^  "{re.escape(key)}" \[class="argmap-node argmap-\w+ {css}', dot, re.MULTILINE)
+
+
+def test_junction_name_clash_is_reported():
+    """A statement named like an argument's junction is an error that says what to rename."""
+    m = ArgumentMap.build("Clash")
+    m.claim("c", "C")
+    m.claim("d", "D")
+    m.claim("arg:x", "named like a junction")
+    m.pro(["c", "d"], "arg:x", id="x")
+    with pytest.raises(RenderError, match="rename the statement"):
+        to_dot(m.finish())

@@ -1,0 +1,79 @@
+"""Tests for argmap.rendering.labels: the one place user text is escaped for DOT and SVG."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.rendering import labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>", "&#60;script&#62;"),
+        ("a & b", "a &#38; b"),
+        ("&amp;", "&#38;amp;"),
+        ("say \"hi\" 'there'", "say &#34;hi&#34; &#39;there&#39;"),
+        ("]]>", "]]&#62;"),
+        ("C:\\N", "C:&#92;&#92;N"),
+        ("ليس تحالفا", "ليس تحالفا"),
+        ("😀", "😀"),
+    ],
+)
+def test_html_text_escapes_markup_and_keeps_unicode(text, expected):
+    """Markup characters become entities (backslashes doubled for Graphviz); other text is kept."""
+    assert labels.html_text(text) == expected
+
+
+def test_clean_drops_characters_xml_cannot_hold_and_bidi_overrides():
+    """Control characters, lone surrogates and bidi overrides are removed; tabs become spaces."""
+    assert labels.clean("a\x00b\x1bc\u202ed\ud800e\tf") == "abcde f"
+
+
+def test_escstring_survives_graphviz_backslash_rules():
+    """A tooltip has no raw quote, ampersand, angle bracket or newline; backslashes are quadrupled."""
+    value = labels.escstring('a "q" & <b>\nline \\N')
+    assert value == '"a &#34;q&#34; &#38; &#60;b&#62;&#10;line \\\\\\\\N"'
+
+
+def test_id_attr_turns_unsafe_characters_into_entities():
+    """An id reaches the SVG as numeric entities for every character Graphviz would reinterpret."""
+    assert labels.id_attr('a\\"<&') == '"a&#92;&#34;&#60;&#38;"'
+
+
+def test_dot_id_keeps_plain_ids_and_encodes_others():
+    """Plain ids are their own DOT names; ids Graphviz would mangle get a reversible hex name."""
+    assert labels.dot_id("ev-storey.pro.c-x") == '"ev-storey.pro.c-x"'
+    assert labels.dot_id("a\\b") == '"argmap-x-615c62"'
+    assert labels.dot_id("a\\b") != labels.dot_id("a\\\\b")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2"),
+        ('http://example.org/"><script>', "http://example.org/%22%3E%3Cscript%3E"),
+        ("https://example.org/a\\b c", "https://example.org/a%5Cb%20c"),
+        ("javascript:alert(1)", None),
+        ("file:///etc/passwd", None),
+        ("data:text/html,<b>", None),
+        ("https://", None),
+        (None, None),
+    ],
+)
+def test_safe_url_allows_only_http_and_encodes_the_rest(url, expected):
+    """Only http(s) URLs survive, percent-encoded, with & written as an entity."""
+    assert labels.safe_url(url) == expected
+
+
+def test_wrap_keeps_the_authors_line_breaks_and_splits_long_words():
+    """Paragraphs stay separate and a word longer than the width is broken."""
+    assert labels.wrap("one two\n\nthree", 20) == ["one two", "three"]
+    assert labels.wrap("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+
+
+def test_shorten_cuts_at_a_word_and_marks_the_cut():
+    """Long text ends with an ellipsis at a word boundary; a giant word is cut inside."""
+    assert labels.shorten("short", 10) == "short"
+    assert labels.shorten("the quick brown fox jumps", 16) == "the quick brown…"
+    assert labels.shorten("y" * 5000, 20) == "y" * 19 + "…"
