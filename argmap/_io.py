@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from argmap.errors import ArgmapError
+
 __all__ = ["write_atomic"]
 
 
@@ -21,7 +23,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     directory = target.parent if str(target.parent) else Path()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise ArgmapError(
+            f"{target}: cannot write here: {error.strerror} (check that the folder exists and is writable)"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(payload)

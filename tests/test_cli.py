@@ -108,3 +108,12 @@ def test_python_dash_m_and_console_script_run():
     result = subprocess.run([script, "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "check" in result.stdout
+
+
+def test_convert_into_a_missing_folder_is_an_error_not_a_traceback(good_map, tmp_path, capsys):
+    """Writing into a folder that does not exist exits 1 with a message naming the path."""
+    out = tmp_path / "no-such-folder" / "map.json"
+    assert main(["convert", str(good_map), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "no-such-folder" in err
+    assert "cannot write here" in err

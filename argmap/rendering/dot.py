@@ -47,6 +47,7 @@ _WRAP: Final = {"question": 36, "position": 28, "claim": 28, "evidence": 30}
 _TEXT_SIZE: Final = {"question": 14, "position": 12.5, "claim": 11, "evidence": 10.5}
 _QUOTE_LIMIT: Final = 150
 _TITLE_LIMIT: Final = 48
+_DESCRIPTION_LIMIT: Final = 420
 _OPENING_QUOTES: Final = frozenset("“\"‘'«„‚")
 _META_LIMIT: Final = 80
 _BADGE_WIDTH: Final = 52
@@ -123,7 +124,7 @@ def build(
         + _attrs(
             {
                 "bgcolor": _q(palette.background),
-                "class": id_attr(f"argmap argmap-theme-{palette.name} argmap-direction-{direction}"),
+                "class": _q(f"argmap argmap-theme-{palette.name} argmap-direction-{direction}"),
                 "fontname": _q(_FONT),
                 "id": '"argmap"',
                 "label": _graph_label(argument_map, evaluation, palette, legend=legend, marked=marked),
@@ -255,7 +256,7 @@ class _Emitter:
         self.names.append(name)
         # Written out rather than through _attrs: this is the hot path on big maps (same sorted order).
         return (
-            f"  {name} [{link}class={id_attr(' '.join(classes))} color={_q(border)} fillcolor={_q(fill)}"
+            f"  {name} [{link}class={_q(' '.join(classes))} color={_q(border)} fillcolor={_q(fill)}"
             f" id={id_attr(statement.id)} label={self._statement_label(statement, look)}"
             f' margin="0.1,0.06" penwidth="{penwidth}" shape={style.shape} style={_q(",".join(styles))}'
             f" {target}tooltip={escstring(self._tooltip(statement, look))}];"
@@ -419,7 +420,7 @@ class _Emitter:
         name = labels.dot_id(node_id)
         self.names.append(name)
         node_attrs = {
-            "class": id_attr(" ".join(["argmap-junction", f"argmap-{stance}", *extra])),
+            "class": _q(" ".join(["argmap-junction", f"argmap-{stance}", *extra])),
             "color": _q(colour),
             "fillcolor": _q(colour),
             "fixedsize": "true",
@@ -452,7 +453,7 @@ class _Emitter:
         edge_id = f"arg:{argument.id}:conclusion"
         attributes = {
             **inference,
-            "class": id_attr(" ".join(inference_classes)),
+            "class": _q(" ".join(inference_classes)),
             "id": id_attr(edge_id),
             "tooltip": escstring(tooltip),
             "weight": "2",
@@ -548,7 +549,7 @@ class _Emitter:
             attributes = {**attributes, "color": _q(self.theme.inactive)}
         attributes = {
             **attributes,
-            "class": id_attr(" ".join(classes)),
+            "class": _q(" ".join(classes)),
             "id": id_attr(edge_id),
             "tooltip": escstring(tooltip),
         }
@@ -601,7 +602,7 @@ def _staggered(argument_map: ArgumentMap) -> frozenset[str]:
 
 
 def _q(value: str) -> str:
-    """Quote one of our own attribute values (colours, numbers): they never contain quotes."""
+    """Quote one of our own attribute values (colours, numbers, classes): never user text."""
     return f'"{value}"'
 
 
@@ -629,16 +630,13 @@ def _lines(
     """Return ``text`` shortened, wrapped and escaped, one HTML fragment per line."""
     if limit is not None:
         text = labels.shorten(text, limit)
-    out = []
-    for line in labels.wrap(text, width) or [" "]:
-        fragment = html_text(line)
-        if underline:
-            fragment = f"<U>{fragment}</U>"
-        if italic:
-            fragment = f"<I>{fragment}</I>"
-        if bold:
-            fragment = f"<B>{fragment}</B>"
-        out.append(fragment)
+    out = labels.html_lines(text, width) or [" "]
+    if underline:
+        out = [f"<U>{fragment}</U>" for fragment in out]
+    if italic:
+        out = [f"<I>{fragment}</I>" for fragment in out]
+    if bold:
+        out = [f"<B>{fragment}</B>" for fragment in out]
     return out
 
 
@@ -661,6 +659,11 @@ def _graph_label(
 ) -> str:
     title = "<BR/>".join(html_text(line) for line in labels.wrap(argument_map.title, 70) or [" "])
     rows = [f'<TR><TD><FONT POINT-SIZE="18" COLOR="{html_attr(theme.text)}"><B>{title}</B></FONT></TD></TR>']
+    if argument_map.description:
+        about = "<BR/>".join(_lines(argument_map.description, 110, limit=_DESCRIPTION_LIMIT))
+        rows.append(
+            f'<TR><TD><FONT POINT-SIZE="10" COLOR="{html_attr(theme.muted)}">{about}</FONT></TD></TR>'
+        )
     if legend:
         rows.append(f"<TR><TD>{_legend(evaluation, theme, marked=marked)}</TD></TR>")
     rows.append('<TR><TD HEIGHT="6"></TD></TR>')

@@ -32,6 +32,7 @@ __all__ = [
     "dot_id",
     "escstring",
     "html_attr",
+    "html_lines",
     "html_text",
     "id_attr",
     "safe_url",
@@ -45,6 +46,7 @@ __all__ = [
 _UNSAFE: Final = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
+_DIRTY: Final = re.compile(f"[\r\t]|{_UNSAFE.pattern}")
 _PLAIN_ID: Final = re.compile(r'[^"\\&<>\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]+')
 # Everything a URL may keep as it is; the rest is percent-encoded (quotes, <, >, backslash, spaces).
 _URL_SAFE: Final = "/:?#[]@!$&'()*+,;=%~-._"
@@ -56,11 +58,10 @@ def clean(text: str) -> str:
     >>> clean("a\tb\r\nc\x00d\u202eé")
     'a b\ncdé'
     """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\t" in text:
-        text = text.replace("\t", " ")
-    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
+    if not _DIRTY.search(text):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _UNSAFE.sub("", text)
 
 
 _ENTITIES: Final = {ord(char): f"&#{ord(char)};" for char in "&<>\"'\\\n"}
@@ -161,6 +162,11 @@ def wrap(text: str, width: int) -> list[str]:
     for paragraph in clean(text).split("\n"):
         lines += [line.rstrip() for line in pattern.findall(" ".join(paragraph.split()))]
     return lines
+
+
+def html_lines(text: str, width: int) -> list[str]:
+    """Return ``text`` wrapped to ``width`` and escaped for an HTML-like label, one entry per line."""
+    return [line.translate(_HTML_ENTITIES) if _SPECIAL.search(line) else line for line in wrap(text, width)]
 
 
 def shorten(text: str, limit: int) -> str:

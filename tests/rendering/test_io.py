@@ -7,6 +7,7 @@ import os
 import pytest
 
 from argmap._io import write_atomic
+from argmap.errors import ArgmapError
 
 
 def test_writes_text_as_utf8_and_bytes_as_is(tmp_path):
@@ -52,7 +53,7 @@ def test_failure_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch):
 
 
 def test_missing_directory_raises_and_creates_nothing(tmp_path):
-    """Writing into a directory that does not exist fails without creating anything."""
-    with pytest.raises(FileNotFoundError):
+    """Writing into a directory that does not exist is an ArgmapError that creates nothing."""
+    with pytest.raises(ArgmapError, match="cannot write here"):
         write_atomic(tmp_path / "no" / "map.svg", "x")
     assert list(tmp_path.iterdir()) == []

@@ -262,6 +262,20 @@ def test_svg_carries_the_ids_the_browser_restyles(explorer, alliance):
         assert f'data-evidence-id="{evidence.id}"' in svg, evidence.id
 
 
+def test_svg_has_the_badge_and_colours_the_browser_restyles(explorer):
+    """Each statement node draws its status badge with the palette's text, which the browser swaps."""
+    from argmap.rendering import STATUS_MARKS  # noqa: PLC0415
+
+    svg = html.unescape(explorer.svg)
+    nodes = re.findall(r'<g id="[^"]*" class="node argmap-node[^>]*>(.*?)</g>\n</g>', svg, re.DOTALL)
+    assert len(nodes) == len(explorer.argument_map.statements)
+    for node in nodes:
+        assert sum(f">{mark}<" in node for mark in STATUS_MARKS.values()) == 1
+    palette = explorer.palette
+    assert palette["marks"] == dict(STATUS_MARKS)
+    assert palette["statuses"]["in"]["badge_fill"].lower() in svg
+
+
 def test_switch_panel_lists_each_evidence_once_grouped(explorer, alliance):
     """The switch panel lists every evidence item once, with speaker, full quote and a group."""
     items = explorer.evidence

@@ -162,6 +162,8 @@ def _artifact_dir(tmp_path: Path) -> Path:
 def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
     """Unticking a switch, then clicking the evidence node, flips a claim's status class and the verdict."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extra)")
+    from argmap.rendering import STATUS_MARKS  # noqa: PLC0415
+
     url, token, _root = lab
     first, evidence, claim, status_on, status_off = _pick_toggle()
     started = time.monotonic()
@@ -207,7 +209,8 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
             svg = explorer.locator(".argmap-x-map svg")
             svg.evaluate("el => { el.argmapFirstDrawn = true; }")  # gone if the SVG were replaced
             box_on = node.evaluate("el => { const b = el.getBBox(); return [b.x, b.y, b.width, b.height]; }")
-            badge_on = node.locator("text").all_inner_texts()
+            badge_on = node.locator("text").all_text_contents()
+            assert STATUS_MARKS[status_on] in badge_on
 
             switch.scroll_into_view_if_needed()
             clicked = time.monotonic()
@@ -219,6 +222,7 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
             )
             click_to_restyle = time.monotonic() - clicked
             assert not switch.is_checked()
+            assert STATUS_MARKS[status_off] in node.locator("text").all_text_contents(), "the badge follows"
             page.wait_for_function(
                 "([el, text]) => el.textContent !== text", arg=[verdict.element_handle(), verdict_on]
             )
@@ -251,7 +255,7 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
                 "el => { const b = el.getBBox(); return [b.x, b.y, b.width, b.height]; }"
             )
             assert box_after == box_on
-            assert node.locator("text").all_inner_texts() == badge_on
+            assert node.locator("text").all_text_contents() == badge_on
 
             # The semantics selector re-evaluates (DF-QuAD draws strength bars); Reset goes back.
             explorer.locator("select[aria-label='semantics']").select_option("df-quad")
