@@ -43,8 +43,8 @@ REQUIRED_EVIDENCE = {
     "ev-42-meetings": ("42 times", "Luna Pham (author)"),
     "ev-icc-trip": ("International Criminal Court", "Luna Pham (author)"),
     "ev-rhetorical-support": ("abstained from a U.N. resolution", "Luna Pham (author)"),
-    "ev-position-paper": ("neither condemns Russia’s aggression", "Luna Pham (author)"),  # noqa: RUF001
-    "ev-defense-news-arms-market": ("Russia’s customers", "Defense News"),  # noqa: RUF001
+    "ev-position-paper": ("neither condemns Russia’s aggression", "Luna Pham (author)"),
+    "ev-defense-news-arms-market": ("Russia’s customers", "Defense News"),
     "ev-chong-junior": ("junior partner", "Ian Chong"),
     "ev-chong-liability": ("potential liability", "Ian Chong"),
     "ev-border-conflict": ("border conflict in 1969", "Luna Pham (author)"),

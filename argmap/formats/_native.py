@@ -64,10 +64,16 @@ class _Reader:
     """Turns data into model parts, collecting every problem instead of stopping at the first."""
 
     def __init__(self, locations: Mapping[Path, Location], file: str | None) -> None:
-        self.locations = locations
+        self.locations = dict(locations)
         self.file = file
         self.problems: list[Problem] = []
         self.dropped: set[str] = set()
+
+    def alias(self, path: Path, same_as: Path) -> None:
+        """Let ``path`` (a derived argument's) point where ``same_as`` stands in the file."""
+        location = self.locate(same_as)
+        if location is not None:
+            self.locations.setdefault(path, location)
 
     def locate(self, path: Path) -> Location | None:
         while path not in self.locations and path:
@@ -176,10 +182,13 @@ def from_data(
             if key in item:
                 targets = reader.ids(item[key], (*path, key)) or ()
                 for target in targets:
+                    derived = f"{statement.id}.{stance}.{target}"
+                    for field in ((), (stance,), ("premises",)):
+                        reader.alias(("arguments", derived, *field), (*path, key))
                     argument = reader.build(
                         Argument,
                         {
-                            "id": f"{statement.id}.{stance}.{target}",
+                            "id": derived,
                             "conclusion": target,
                             "premises": (statement.id,),
                             "stance": stance,
@@ -198,7 +207,7 @@ def from_data(
         if argument is not None:
             arguments.append(argument)
 
-    origin = Origin(file=file, locations=dict(locations or {}))
+    origin = Origin(file=file, locations=reader.locations)
     try:
         argument_map = ArgumentMap(
             title=title,
@@ -313,6 +322,9 @@ def _argument(reader: _Reader, item: Mapping[str, Any], index: int) -> Argument 
         return None
     if aid is None:
         aid = f"{'+'.join(premises)}.{stance}.{conclusion}"
+        reader.alias(("arguments", aid), path)
+        for name in item:
+            reader.alias(("arguments", aid, str(name)), (*path, str(name)))
     return reader.build(
         Argument,
         {

@@ -163,3 +163,21 @@ def test_dump_is_readable_yaml():
     assert "“exceed”" in text
     assert "  - id: yes\n" in text
     assert "premises: [c-a, c-b]" in text
+
+
+def test_typo_in_shorthand_points_at_its_line():
+    """A misspelt id under `supports:` is reported where it is written, not at the top of the file."""
+    head = "argmap: 1\ntitle: t\nstatements:\n  - id: tea\n    position: Tea\n"
+    text = head + "  - id: c\n    claim: C\n    supports: tee\n"
+    with pytest.raises(
+        InvalidMapError, match=r"m.yaml:8:15: argument 'c.pro.tee' concludes unknown statement 'tee'"
+    ):
+        argmap.loads(text, file="m.yaml")
+
+
+def test_typo_in_an_argument_without_id_points_at_its_line():
+    """An argument written without an id still has its problems located at its own keys."""
+    head = "argmap: 1\ntitle: t\nstatements:\n  - id: tea\n    position: Tea\n"
+    text = head + "arguments:\n  - pro: tee\n    premise: tea\n"
+    with pytest.raises(InvalidMapError, match=r"m.yaml:7:10: argument 'tea.pro.tee' concludes unknown"):
+        argmap.loads(text, file="m.yaml")
