@@ -114,15 +114,9 @@ def read(text: str, *, file: str | None = None) -> CarneadesGraph:
 def _compose(text: str, file: str | None) -> tuple[Any, dict[Path, Location]]:
     import yaml  # noqa: PLC0415  # only YAML readers need PyYAML
 
-    try:
-        node = yaml.compose(text, Loader=yaml.BaseLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        reason = error.problem or error.context or "not valid YAML"
-        raise ParseError(f"{reason} (check indentation, colons and quotes here)", location) from None
-    except yaml.YAMLError as error:
-        raise ParseError(f"not valid YAML: {error}", Location(file)) from None
+    from argmap.formats.yaml import compose  # noqa: PLC0415
+
+    node = compose(text, file=file, loader=yaml.BaseLoader)
     locations: dict[Path, Location] = {}
     if node is None:
         return {}, locations

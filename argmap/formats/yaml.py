@@ -50,17 +50,7 @@ _YAML_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 def loads(text: str, *, file: str | None = None) -> ArgumentMap:
     """Read a map from YAML text; raises ParseError or InvalidMapError with file:line:column."""
-    import yaml  # noqa: PLC0415  # only map files need PyYAML
-
-    try:
-        node = yaml.compose(text, Loader=_loader())
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        reason = error.problem or error.context or "not valid YAML"
-        raise ParseError(f"{reason} (check indentation, colons and quotes here)", location) from None
-    except yaml.YAMLError as error:
-        raise ParseError(f"not valid YAML: {error}", Location(file)) from None
+    node = compose(text, file=file, loader=_loader())
     if node is None:
         raise ParseError(
             "the file is empty (a map starts with `argmap: 1` and a title)", Location(file, 1, 1)
@@ -68,6 +58,21 @@ def loads(text: str, *, file: str | None = None) -> ArgumentMap:
     locations: dict[Path, Location] = {}
     data = _convert(node, (), locations, file)
     return from_data(data, locations=locations, file=file)
+
+
+def compose(text: str, *, file: str | None, loader: Any) -> Any:
+    """Compose YAML text into PyYAML's node tree; a syntax error becomes a ParseError at line:column."""
+    import yaml  # noqa: PLC0415
+
+    try:
+        return yaml.compose(text, Loader=loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        reason = error.problem or error.context or "not valid YAML"
+        raise ParseError(f"{reason} (check indentation, colons and quotes here)", location) from None
+    except yaml.YAMLError as error:
+        raise ParseError(f"not valid YAML: {error}", Location(file)) from None
 
 
 def _mark(node: Any, file: str | None) -> Location:
