@@ -111,9 +111,10 @@ def critical(
         after = function(argument_map, base_off | {evidence.id})
         changes = tuple(p for p in positions if after.statuses[p] is not before.statuses[p])
         delta: float | None = None
-        if gradual:
-            moves = [after.strengths[p] - before.strengths[p] for p in positions]
-            delta = max(moves, key=abs, default=0.0)
+        mover: str | None = None
+        if gradual and positions:
+            mover = max(positions, key=lambda p: abs(after.strengths[p] - before.strengths[p]))
+            delta = after.strengths[mover] - before.strengths[mover]
         leader_after = after.verdict.leader
         moved = delta is not None and abs(delta) > _MOVED
         if not changes and leader_after == leader_before and not moved:
@@ -124,8 +125,10 @@ def critical(
         parts += [
             f"{p} goes from {before.statuses[p].reading} to {after.statuses[p].reading}" for p in changes
         ]
-        if moved and delta is not None:
-            parts.append(f"a position's strength moves by {delta:+.2f}")
+        if moved and mover is not None:
+            parts.append(
+                f"{mover} moves from {before.strengths[mover]:.2f} to {after.strengths[mover]:.2f}"
+            )
         text = f"Switching off {evidence.id}: " + "; ".join(parts) + "."
         item = CriticalItem(
             evidence_id=evidence.id,
