@@ -2,7 +2,9 @@
 
 argmap's share is model → DOT (``build``) plus the SVG post-processing; Graphviz's is the layout
 run of the embedded engine. Each is the median of several runs; the target is an argmap share
-under 5 % of the total at 1,000 statements.
+under 5 % of the total at 1,000 statements. Each size is drawn twice: plain (no statuses) and
+evaluated under DF-QuAD, whose nodes carry a status badge and a strength bar that the SVG
+finishing also classes (the evaluation itself is not timed: it is not rendering).
 
 Run: ``.venv/bin/python benchmarks/bench_render.py [--sizes 10,100,1000,5000] [--engine embedded]``
 """
@@ -14,6 +16,7 @@ import random
 import statistics
 import time
 
+from argmap.evaluation import evaluate
 from argmap.model import ArgumentMap
 from argmap.rendering import engine, labels
 from argmap.rendering.dot import build
@@ -123,19 +126,22 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"engine: {engine.find_engine(args.engine)}")
     print(
-        f"{'statements':>10} {'runs':>4} {'model->DOT s':>12} {'SVG finish s':>12} {'graphviz s':>11}"
-        f" {'DOT share':>10} {'argmap share':>13}"
+        f"{'statements':>10} {'drawn':>9} {'runs':>4} {'model->DOT s':>12} {'SVG finish s':>12}"
+        f" {'graphviz s':>11} {'DOT share':>10} {'argmap share':>13}"
     )
     for size in sizes:
         argument_map = generated_map(size)
         runs = 7 if size <= 100 else 5 if size <= 1000 else 3
-        own, drawing = median_time(lambda m=argument_map: build(m), runs)
-        layout, raw = median_time(lambda d=drawing: engine.layout(d.dot, "svg", engine=args.engine), runs)
-        post, _ = median_time(lambda r=raw, d=drawing: add_data_attributes(r.decode("utf-8"), d.data), runs)
-        dot_share = own / (own + layout)
-        share = (own + post) / (own + post + layout)
-        times = f"{own:>12.4f} {post:>12.4f} {layout:>11.4f}"
-        print(f"{size:>10} {runs:>4} {times} {dot_share:>10.1%} {share:>13.1%}")
+        for drawn, evaluation in (("plain", None), ("df-quad", evaluate(argument_map, "df-quad"))):
+            own, drawing = median_time(lambda m=argument_map, e=evaluation: build(m, e), runs)
+            layout, raw = median_time(lambda d=drawing: engine.layout(d.dot, "svg", engine=args.engine), runs)
+            post, _ = median_time(
+                lambda r=raw, d=drawing: add_data_attributes(r.decode("utf-8"), d.data, badges=d.badges), runs
+            )
+            dot_share = own / (own + layout)
+            share = (own + post) / (own + post + layout)
+            times = f"{own:>12.4f} {post:>12.4f} {layout:>11.4f}"
+            print(f"{size:>10} {drawn:>9} {runs:>4} {times} {dot_share:>10.1%} {share:>13.1%}")
 
 
 if __name__ == "__main__":

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from itertools import compress
+from pathlib import Path
 from typing import Any
 
 from argmap.cli._common import add_map_argument, id_list, read_map
-from argmap.evaluation import SEMANTICS, Evaluation, critical, evaluate
+from argmap.errors import ArgmapError
+from argmap.evaluation import SEMANTICS, Evaluation, Status, critical, evaluate, grounded
 
 __all__ = ["register"]
 
@@ -78,8 +81,49 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
     return ["  ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)).rstrip() for row in rows]
 
 
+def _framework_statuses(path: str) -> tuple[str, list[tuple[str, Status]]] | None:
+    """Return the title and grounded statuses of an ICCMA framework, or None to read it as a map.
+
+    For apx and i23 files, whose claims' texts are their names (a tgf label needs the map):
+    no map of 10^5 claims is built only to be printed. Any problem returns None, and the map
+    path reads the file again and reports it.
+    """
+    from argmap.formats import format_for, iccma  # noqa: PLC0415  # keeps `argmap --help` fast
+
+    try:
+        dialect = format_for(path)
+        if dialect not in ("apx", "i23"):
+            return None
+        text = Path(path).read_bytes().decode("utf-8-sig")
+        framework = iccma.load_framework(text, file=path, dialect=dialect)
+        extension = grounded(framework)
+    except (ArgmapError, OSError, UnicodeDecodeError):
+        return None
+    names = framework.arguments
+    inside = [False, *(name in extension for name in names)]  # by argument number
+    numbers = framework.attack_numbers
+    defeated = set(compress(numbers[1::2], map(inside.__getitem__, numbers[0::2])))
+    statuses = [
+        (name, Status.IN if inside[k] else Status.OUT if k in defeated else Status.UNDECIDED)
+        for k, name in enumerate(names, 1)
+    ]
+    return framework.title, statuses
+
+
 def run_evaluate(args: argparse.Namespace) -> int:
     """Print every statement's status, then the verdict."""
+    fast = None
+    if not args.json and not args.off and args.semantics == "grounded":
+        fast = _framework_statuses(args.map)
+    if fast is not None:
+        title, statuses = fast
+        claims: list[tuple[str, ...]] = [("id", "kind", "status", "text")]
+        claims += [(name, "claim", f"{s.value} ({s.reading})", _short(name)) for name, s in statuses]
+        print(f"{title} — grounded\n")
+        for line in _table(claims):
+            print(line)
+        print()
+        return 0
     argument_map, evaluation = _evaluation(args)
     if args.json:
         print(json.dumps(evaluation.to_data(), indent=2, ensure_ascii=False))

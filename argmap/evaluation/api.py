@@ -126,9 +126,7 @@ def critical(
             f"{p} goes from {before.statuses[p].reading} to {after.statuses[p].reading}" for p in changes
         ]
         if moved and mover is not None:
-            parts.append(
-                f"{mover} moves from {before.strengths[mover]:.2f} to {after.strengths[mover]:.2f}"
-            )
+            parts.append(f"{mover} moves from {before.strengths[mover]:.2f} to {after.strengths[mover]:.2f}")
         text = f"Switching off {evidence.id}: " + "; ".join(parts) + "."
         item = CriticalItem(
             evidence_id=evidence.id,

@@ -78,7 +78,8 @@ _STATUS: Final = {IN: Status.IN, OUT: Status.OUT, 0: Status.UNDECIDED}
 
 def statement_statuses(compiled: CompiledMap, label: bytearray, off: frozenset[str]) -> dict[str, Status]:
     """Return every statement's status from a labelling of the compiled framework."""
-    statuses = {sid: _STATUS[label[i]] for i, sid in enumerate(compiled.statement_ids)}
+    ids = compiled.statement_ids
+    statuses = dict(zip(ids, map(_STATUS.__getitem__, label[: len(ids)]), strict=True))
     for sid in off:
         statuses[sid] = Status.OFF
     return statuses
@@ -87,7 +88,8 @@ def statement_statuses(compiled: CompiledMap, label: bytearray, off: frozenset[s
 def argument_states(compiled: CompiledMap, label: bytearray) -> dict[str, str]:
     """Return every argument's state from a labelling of the compiled framework."""
     first = compiled.n_statements
-    return {aid: _ARGUMENT_STATE[label[first + j]] for j, aid in enumerate(compiled.argument_ids)}
+    ids = compiled.argument_ids
+    return dict(zip(ids, map(_ARGUMENT_STATE.__getitem__, label[first : first + len(ids)]), strict=True))
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -18,20 +18,33 @@ it stands unless attacked. Each attack ``(a, b)`` becomes a one-premise con argu
 (['a', 'b'], [('a->b', ('a',), 'b', 'con')])
 >>> [s.id for s in loads("p af 2\n# x\n# y\n1 2\n", dialect="i23").statements]
 ['x', 'y']
+
+``load_framework`` reads the same text into a lean ``AbstractFramework`` (names and attacks by
+index, no map), for the bulk path "file to grounded extension" where building a map of 10^5
+claims would cost far more than evaluating it:
+
+>>> af = load_framework("p af 3\n# a\n# b\n# c\n1 2\n2 3\n")
+>>> af.arguments, af.attack_numbers, af.attacks
+(('a', 'b', 'c'), (1, 2, 2, 3), (('a', 'b'), ('b', 'c')))
 """
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
+from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Final
+
+from attrs import define
 
 from argmap.errors import Location, ParseError
 from argmap.model import Argument, ArgumentMap, Claim
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
-__all__ = ["DIALECTS", "attack_id", "detect", "loads"]
+__all__ = ["DIALECTS", "AbstractFramework", "attack_id", "detect", "load_framework", "loads"]
 
 DIALECTS: Final = ("apx", "tgf", "i23")
 
@@ -42,7 +55,14 @@ _SEPARATOR: Final = "->"
 _APX_FACT: Final = re.compile(
     r"\s*(?:(arg)\s*\(\s*([^\s,()]+)\s*\)|(att)\s*\(\s*([^\s,()]+)\s*,\s*([^\s,()]+)\s*\))\s*\.\s*"
 )
+# The same facts for a whole text in one pass (blanks inside a fact stay on its line); any other
+# non-blank character is caught by the last group, so one findall() both reads and checks.
+_APX_NAME: Final = r"[ \t]*([^\s,()]+)[ \t]*"
+_APX_FACTS: Final = re.compile(
+    rf"arg[ \t]*\({_APX_NAME}\)[ \t]*\.|att[ \t]*\({_APX_NAME},{_APX_NAME}\)[ \t]*\.|(\S)"
+)
 _I23_HEADER: Final = re.compile(r"p\s+af\s+(\d+)")
+_WHITESPACE: Final = re.compile(r"\s")  # what str.isspace() calls whitespace
 
 
 def attack_id(attacker: str, attacked: str) -> str:
@@ -60,7 +80,9 @@ def detect(text: str) -> str:
     >>> detect("p af 3\n1 2\n"), detect("arg(a).\n"), detect("1\n2\n#\n1 2\n")
     ('i23', 'apx', 'tgf')
     """
-    for raw in text.splitlines():
+    # Line by line from the start: splitting a whole 10^5-line file to look at its first line
+    # would cost more than reading the rest of it.
+    for raw in _lines(text):
         line = raw.strip()
         if not line or line.startswith("%"):
             continue
@@ -74,23 +96,105 @@ def detect(text: str) -> str:
     return "apx"
 
 
+@define(frozen=True, kw_only=True)
+class AbstractFramework:
+    """A Dung framework as read from a file: argument names, and attacks by argument number.
+
+    Arguments are numbered 1..N in file order (for ``i23``, the file's own numbers; names as in
+    ``loads``). ``attack_numbers`` holds the attacks in file order as ICCMA 2023 writes them,
+    attacker and target alternating: ``(1, 2, 3, 1)`` is "1 attacks 2, 3 attacks 1". A repeated
+    attack stays repeated (no Dung semantics depends on it). ``argmap.evaluation.grounded`` and
+    ``extensions`` use the numbers as they are, without looking names up.
+    """
+
+    arguments: tuple[str, ...]
+    attack_numbers: tuple[int, ...]
+    dialect: str
+    title: str
+    """The title ``loads`` gives the map: the file's name, or a description."""
+
+    @property
+    def attacks(self) -> tuple[tuple[str, str], ...]:
+        """Return the attacks as pairs of names."""
+        name = ("", *self.arguments).__getitem__
+        numbers = self.attack_numbers
+        return tuple(zip(map(name, numbers[0::2]), map(name, numbers[1::2]), strict=True))
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    # Reading 10^5 arguments allocates several objects each, none in a cycle; left on, the cyclic
+    # collector would traverse every live object many times over (the cost grows faster than
+    # the file). Its previous state is restored, so a caller that disabled it keeps it so.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse(name: str, text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
+    if name == "apx":
+        return _parse_apx(text, file)
+    if name == "tgf":
+        return _parse_tgf(text, file)
+    if name == "i23":
+        return _parse_i23(text, file)
+    raise ParseError(f"unknown ICCMA dialect: {name!r} (use one of {', '.join(DIALECTS)})", Location(file))
+
+
+def _lines(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield from text[start:end].splitlines() or [""]
+        start = end + 1
+
+
 def loads(text: str, *, file: str | None = None, dialect: str | None = None) -> ArgumentMap:
     """Read a framework as a map of claims and con arguments; ``dialect`` is detected when None.
 
     Raises ParseError with file:line:column and a fix for text that is not the dialect.
     """
     name = dialect if dialect is not None else detect(text)
-    if name == "apx":
-        arguments, attacks = _parse_apx(text, file)
-    elif name == "tgf":
-        arguments, attacks = _parse_tgf(text, file)
-    elif name == "i23":
-        arguments, attacks = _parse_i23(text, file)
-    else:
-        raise ParseError(
-            f"unknown ICCMA dialect: {name!r} (use one of {', '.join(DIALECTS)})", Location(file)
+    with _paused_gc():
+        arguments, attacks = _parse(name, text, file)
+        return _build(arguments, attacks, file, name)
+
+
+def load_framework(text: str, *, file: str | None = None, dialect: str | None = None) -> AbstractFramework:
+    """Read a framework without building a map; ``dialect`` is detected when None.
+
+    Same dialects, names and errors as ``loads``.
+    """
+    name = dialect if dialect is not None else detect(text)
+    with _paused_gc():
+        if name == "i23":
+            numbered = _i23_canonical(text)
+            if numbered is not None:
+                names, values = numbered
+                return AbstractFramework(
+                    arguments=tuple(names),
+                    attack_numbers=tuple(values),
+                    dialect=name,
+                    title=_title(file, name),
+                )
+        named = _apx_canonical(text) if name == "apx" else None
+        if named is not None:
+            names, pairs = named
+        else:
+            arguments, attacks = _parse(name, text, file)
+            names, pairs = list(arguments), [(attacker, attacked) for attacker, attacked, _ in attacks]
+        number = dict(zip(names, range(1, len(names) + 1), strict=True))
+        return AbstractFramework(
+            arguments=tuple(names),
+            attack_numbers=tuple(map(number.__getitem__, chain.from_iterable(pairs))),
+            dialect=name,
+            title=_title(file, name),
         )
-    return _build(arguments, attacks, file, name)
 
 
 # -- parsers: each returns argument names (with the text shown) in file order, and attacks with
@@ -101,6 +205,10 @@ Attack = tuple[str, str, int]
 
 
 def _parse_apx(text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
+    canonical = _apx_canonical(text)
+    if canonical is not None:
+        names, pairs = canonical
+        return dict(zip(names, names, strict=True)), [(a, b, 0) for a, b in pairs]
     arguments: dict[str, str] = {}
     attacks: list[Attack] = []
     declared_at: dict[str, int] = {}
@@ -136,6 +244,28 @@ def _parse_apx(text: str, file: str | None) -> tuple[dict[str, str], list[Attack
                     Location(file, number, 1),
                 )
     return arguments, attacks
+
+
+def _apx_canonical(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """Read ASPARTIX text with whole-text regular expressions, or return None.
+
+    Covers files without `%` comments whose facts do not span lines; anything else, errors
+    included, returns None and goes to the line-by-line reader. Returns the argument names
+    (first declaration order) and the attacks by name.
+    """
+    if "%" in text:
+        return None
+    facts = _APX_FACTS.findall(text)
+    if not facts:
+        return None if text.strip() else ([], [])
+    declared, attackers, attacked, stray = zip(*facts, strict=True)
+    if any(stray):
+        return None  # text that is no fact: the line reader points at it
+    names = list(dict.fromkeys(filter(None, declared)))
+    attacks = list(compress(zip(attackers, attacked, strict=True), attackers))
+    if not set(chain(attackers, attacked)).issubset([*names, ""]):
+        return None  # an undeclared argument: the line reader says which, and where
+    return names, attacks
 
 
 def _parse_tgf(text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
@@ -176,31 +306,71 @@ def _parse_tgf(text: str, file: str | None) -> tuple[dict[str, str], list[Attack
 
 
 def _parse_i23(text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
-    # Fast path for well-formed files (the common case, up to 10^5 lines and more): whole-text
-    # splits and one int() per token. Anything unexpected goes to the line-by-line reader,
-    # which finds the offending line and column.
-    lines = text.splitlines()
-    comments = [line[1:].strip() for line in lines if line[:1] == "#"]
-    body = [line for line in lines if line[:1] != "#" and line and not line.isspace()]
-    header = _I23_HEADER.fullmatch(body[0].strip()) if body else None
-    if header is not None:
-        size = int(header.group(1))
-        rest = body[1:]
-        tokens = " ".join(rest).split()
-        try:
-            values = list(map(int, tokens))
-        except ValueError:
-            values = []
-        if len(values) == len(tokens) == 2 * len(rest) and (
-            not values or (min(values) > 0 and max(values) <= size)
-        ):
-            ids = _names(comments, size) or [str(k) for k in range(1, size + 1)]
-            name_of = ["", *ids]
-            named = list(map(name_of.__getitem__, values))
-            # Line numbers are only needed for messages, and a well-formed file has none to give.
-            pairs = zip(named[0::2], named[1::2], [0] * len(rest), strict=True)
-            return dict(zip(ids, ids, strict=True)), list(pairs)
-    return _parse_i23_lines(text, file)
+    canonical = _i23_canonical(text)
+    if canonical is None:
+        return _parse_i23_lines(text, file)
+    names, values = canonical
+    name_of = ["", *names]
+    named = list(map(name_of.__getitem__, values))
+    # Line numbers are only needed for messages, and a well-formed file has none to give.
+    pairs = zip(named[0::2], named[1::2], repeat(0), strict=False)
+    return dict(zip(names, names, strict=True)), list(pairs)
+
+
+def _i23_canonical(text: str) -> tuple[list[str], list[int]] | None:
+    """Read an ICCMA 2023 text laid out as the competition writes it, or return None.
+
+    The layout: the header, then any `#` lines, then one `i j` per line with one space and no
+    blank lines. That covers the competition's files (10^5 lines and more), and whole-text
+    string operations read it several times faster than a loop over lines. Anything else
+    (blank lines, tabs, comments between attacks, errors) returns None and goes to the
+    line-by-line reader, which accepts every valid file and points at the offending line.
+    Returns the names and the attacks as argument numbers, attacker and target alternating.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    first = text.find("\n")
+    first = len(text) if first < 0 else first
+    header = _I23_HEADER.fullmatch(text[:first].strip())
+    if header is None:
+        return None
+    size = int(header.group(1))
+    rest = text[first + 1 :]
+    comments: list[str] = []
+    if rest[:1] == "#":
+        last = rest.rfind("\n#")
+        end = rest.find("\n", last + 1 if last >= 0 else 0)
+        end = len(rest) if end < 0 else end
+        block = rest[:end]
+        if block.count("\n") != block.count("\n#"):
+            return None  # a line in the block does not start with `#`
+        if not block.isascii() or any(brk in block for brk in "\r\v\f\x1c\x1d\x1e"):
+            return None  # line breaks other than \n, which the line reader splits at, as splitlines() does
+        comments = list(map(str.strip, block[1:].split("\n#")))
+        rest = rest[end + 1 :]
+    tokens = rest.split()
+    pairs = len(tokens) // 2
+    if rest and rest[-1] != "\n":
+        rest += "\n"
+    # int() would also take signs, underscores and non-ASCII digits: only ASCII digits pass (as
+    # int() then proves), and the layout check proves every line is exactly `i j`.
+    if (
+        len(tokens) != 2 * pairs
+        or not rest.isascii()
+        or "+" in rest
+        or "-" in rest
+        or "_" in rest
+        or "#" in rest
+        or ("%s %s\n" * pairs) % tuple(tokens) != rest
+    ):
+        return None
+    try:
+        values = list(map(int, tokens))
+    except ValueError:
+        return None
+    if values and (0 in values or max(values) > size):  # no sign: every value is >= 0
+        return None
+    return _names(comments, size) or list(map(str, range(1, size + 1))), values
 
 
 def _parse_i23_lines(text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
@@ -256,14 +426,12 @@ def _names(comments: list[str], size: int) -> list[str] | None:
     """
     if len(comments) != size or size == 0:
         return None
-    names: list[str] = []
-    for comment in comments:
-        if not comment or any(c.isspace() for c in comment) or _SEPARATOR in comment:
-            return None
-        names.append(comment)
-    if len(set(names)) != size:
+    # Whole-list checks, for 10^5 names: every name non-empty and free of whitespace and of the
+    # separator (NUL joins them: it is neither), all different.
+    joined = "\0".join(comments)
+    if not all(comments) or _WHITESPACE.search(joined) or _SEPARATOR in joined or len(set(comments)) != size:
         return None
-    return names
+    return list(comments)
 
 
 def _build(

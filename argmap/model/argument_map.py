@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define, field
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["ArgumentMap", "Origin"]
 
 _T = TypeVar("_T", bound=Statement)
+_ID = attrgetter("id")
 
 
 @define(frozen=True)
@@ -65,15 +68,21 @@ class ArgumentMap:
 
     def __attrs_post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: the indexes are derived once, here
-        set_(self, "_statement_index", {s.id: s for s in self.statements})
-        set_(self, "_argument_index", {a.id: a for a in self.arguments})
-        set_(self, "_source_index", {s.id: s for s in self.sources})
+        # dict(zip(...)) keeps the last of duplicate ids, as a comprehension would; C-level for 10^5.
+        set_(self, "_statement_index", dict(zip(map(_ID, self.statements), self.statements, strict=True)))
+        set_(self, "_argument_index", dict(zip(map(_ID, self.arguments), self.arguments, strict=True)))
+        set_(self, "_source_index", dict(zip(map(_ID, self.sources), self.sources, strict=True)))
         pro: dict[str, list[Argument]] = {}
         con: dict[str, list[Argument]] = {}
         for argument in self.arguments:
-            (pro if argument.is_pro else con).setdefault(argument.conclusion, []).append(argument)
-        set_(self, "_pro", {k: tuple(v) for k, v in pro.items()})
-        set_(self, "_con", {k: tuple(v) for k, v in con.items()})
+            group = pro if argument.is_pro else con
+            bucket = group.get(argument.conclusion)
+            if bucket is None:
+                group[argument.conclusion] = [argument]
+            else:
+                bucket.append(argument)
+        set_(self, "_pro", dict(zip(pro, map(tuple, pro.values()), strict=True)))
+        set_(self, "_con", dict(zip(con, map(tuple, con.values()), strict=True)))
         problems = self.find_problems()
         if problems:
             raise InvalidMapError(problems, file=self.origin.file if self.origin else None)
@@ -176,7 +185,13 @@ class ArgumentMap:
             ("statements", self.statements),
             ("arguments", self.arguments),
         )
-        for group, items in groups:
+        indexed = len(self._source_index) + len(self._statement_index) + len(self._argument_index)
+        count = len(self.sources) + len(self.statements) + len(self.arguments)
+        unique = (
+            indexed == count
+            and len(set(chain(self._source_index, self._statement_index, self._argument_index))) == count
+        )
+        for group, items in () if unique else groups:  # the loop only reports duplicates
             for index, item in enumerate(items):
                 if item.id in seen:
                     report(
@@ -189,7 +204,10 @@ class ArgumentMap:
                 else:
                     seen[item.id] = group
         statement_ids = list(self._statement_index)
-        for statement in self.statements:
+        # Only evidence and positions refer to anything; a map of claims alone skips the loop.
+        kinds = set(map(type, self.statements))
+        referring = any(issubclass(kind, (Evidence, Position)) for kind in kinds)
+        for statement in self.statements if referring else ():
             if isinstance(statement, Evidence) and statement.source not in self._source_index:
                 report(
                     f"evidence {statement.id!r} cites unknown source {statement.source!r}"
@@ -209,7 +227,17 @@ class ArgumentMap:
                         ("statements", statement.id, "answers"),
                         "unknown-reference",
                     )
+        known = self._statement_index
         for argument in self.arguments:
+            premises = argument.premises
+            if (
+                len(premises) == 1
+                and not argument.undercutters
+                and argument.conclusion in known
+                and premises[0] in known
+                and (premises[0] != argument.conclusion or not argument.is_pro)
+            ):
+                continue  # the common shape, and every check below passes for it
             if argument.conclusion not in self._statement_index:
                 report(
                     f"argument {argument.id!r} concludes unknown statement {argument.conclusion!r}"

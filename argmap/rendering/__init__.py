@@ -13,7 +13,23 @@ The SVG contract other parts rely on (the notebook explorer, the HTML export):
   single edge ``arg:<id>:conclusion``; a position's link to its question is ``answers:<position>``;
   every edge has ``data-from``/``data-to`` (and ``data-argument-id``) and the classes
   ``argmap-edge argmap-pro|argmap-con|argmap-undercut|argmap-answers``;
-* evaluated arguments add ``argmap-argument-applicable|inapplicable|undecided``.
+* evaluated arguments add ``argmap-argument-applicable|inapplicable|undecided``;
+* a statement drawn with a status (an evaluated map, or one switched off) has a header whose drawn
+  parts carry classes, inside its node group and in this order: ``<text class="argmap-caption">``
+  (the kind, e.g. ``CLAIM``), ``<polygon class="argmap-badge">`` (the badge's cell; its ``fill``
+  is the status's badge colour) and ``<text class="argmap-badge-text">`` (the badge, one of
+  ``STATUS_MARKS``); under gradual semantics also ten ``<polygon class="argmap-bar">`` (the
+  strength bar's cells, left to right; a strength ``s`` fills ``s * 10`` of them rounded half up)
+  and ``<text class="argmap-strength">`` (the strength with two decimals, ``–`` when unknown).
+  The badge and bar sit in fixed-size cells, so changing their text or colour moves nothing;
+  a statement drawn without a status has none of these classes. The node's outline is what is
+  drawn before its caption; its other ``<text>`` elements are its text.
+
+* when rival positions each have two lines of argument or more, each position and the lines
+  below it are laid out as an invisible Graphviz cluster, ``<g class="cluster argmap-group">``
+  (no drawing of its own; the nodes stay where the contract above says).
+
+Both the embedded engine and Debian's ``dot`` 2.43 give the same ids, classes and attributes.
 """
 
 from argmap.rendering.diagram import SAVE_FORMATS, Diagram, render

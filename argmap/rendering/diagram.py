@@ -94,7 +94,7 @@ class Diagram:
         """Return the SVG text, laid out once and then kept."""
         if self._svg is None:
             raw = _engine.layout(self.dot, "svg", engine=self._engine).decode("utf-8")
-            self._svg = add_data_attributes(raw, self._drawing.data)
+            self._svg = add_data_attributes(raw, self._drawing.data, badges=self._drawing.badges)
         return self._svg
 
     def pipe(self, fmt: str = "svg") -> bytes:

@@ -4,6 +4,10 @@ The layout depends only on the map's structure and the theme-independent sizes s
 statuses, strengths and themes change colours and line styles, never a node's size. Every
 status mark sits in a fixed-size cell, so switching evidence off moves nothing.
 
+For a readable, balanced picture, rival positions keep their lines of argument together under
+them (lines that link to the other side go next to it), and a claim's pieces of evidence go down
+in steps instead of side by side.
+
 >>> from argmap.model import ArgumentMap
 >>> b = ArgumentMap.build("Tiny")
 >>> b.question("q", "Why?")
@@ -15,6 +19,7 @@ digraph "argmap" {
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
@@ -23,13 +28,13 @@ from attrs import define
 from argmap.errors import EvaluationError, RenderError
 from argmap.model import Argument, ArgumentMap, Claim, Evidence, Statement
 from argmap.rendering import labels
-from argmap.rendering.labels import escstring, html_attr, html_text, id_attr
+from argmap.rendering.labels import escstring, html_attr, html_text, id_attr, xml_attr
 from argmap.rendering.themes import Theme, get_theme
 
 if TYPE_CHECKING:
     from argmap.evaluation import Evaluation
 
-__all__ = ["DIRECTIONS", "STATUS_MARKS", "Drawing", "build", "status_classes", "to_dot"]
+__all__ = ["BAR_SEGMENTS", "DIRECTIONS", "STATUS_MARKS", "Drawing", "build", "status_classes", "to_dot"]
 
 DIRECTIONS: Final = ("TB", "BT", "LR", "RL")
 """Where the question sits: top (``TB``, the default), bottom, left or right."""
@@ -53,21 +58,34 @@ _META_LIMIT: Final = 80
 _BADGE_WIDTH: Final = 52
 _CAPTION_WIDTH: Final = 62
 _BADGE_HEIGHT: Final = 14
-_BAR_SEGMENTS: Final = 10
+BAR_SEGMENTS: Final = 10
+"""How many cells the strength bar has (gradual semantics); a strength fills them rounded half up."""
+
 _BAR_SEGMENT_WIDTH: Final = 4
 _FIGURE_WIDTH: Final = 24
 _FONT: Final = "Helvetica"
 _STAGGER_FROM: Final = 2
+_STEPS: Final = 3
+_GROUPED_FROM: Final = 2
+_GROUP_ATTRIBUTES: Final = (
+    'bgcolor="" class="argmap-group" id="" label="" margin="4" peripheries="0" tooltip=""'
+)
 _ANSWER_WEIGHT: Final = 4
 
 
 @define(frozen=True, kw_only=True)
 class Drawing:
-    """DOT text plus what the SVG post-processor adds: data attributes per SVG element id."""
+    """DOT text plus what the SVG post-processor adds: data attributes per SVG element id.
+
+    ``data`` holds each element's attributes as written into its SVG tag, escaped and in a fixed
+    order, e.g. ``' data-argmap-id="c-x" data-kind="claim" data-status="in"'``.
+    """
 
     dot: str
-    data: Mapping[str, tuple[tuple[str, str], ...]]
+    data: Mapping[str, str]
     summary: str
+    badges: bool = False
+    """Whether statement nodes may carry a status badge (the map is evaluated or has some off)."""
 
 
 @define(frozen=True)
@@ -95,7 +113,7 @@ def status_classes(evaluation: Evaluation) -> dict[str, str]:
     """Return the CSS status class of every statement: ``{id: "argmap-status-in", ...}``.
 
     A widget swaps these on the SVG node groups (found by their model id) to restyle a map
-    without a new layout; badges and strengths are drawn text, so a full re-render refreshes them.
+    without a new layout, and rewrites the classed badge and strength bar (see ``argmap.rendering``).
     """
     return {key: f"argmap-status-{status.value}" for key, status in evaluation.statuses.items()}
 
@@ -143,18 +161,43 @@ def build(
         f'  node [fontname="{_FONT}" fontsize="11" penwidth="1.3"];',
         f'  edge [fontname="{_FONT}" arrowsize="0.8"];',
     ]
-    lines += [emitter.statement(statement) for statement in argument_map.statements]
-    for argument in _argument_order(argument_map):
-        lines += emitter.argument(argument)
+    order = _argument_order(argument_map)
+    clusters = _clusters(argument_map, order)
+    grouped = {key for members in clusters for key in members}
+    nodes = {statement.id: emitter.statement(statement) for statement in argument_map.statements}
+    edges: list[str] = []
+    for argument in order:
+        junction, drawn = emitter.argument(argument)
+        if junction is not None:
+            if f"arg:{argument.id}" in grouped:
+                nodes[f"arg:{argument.id}"] = junction
+            else:
+                edges.append(junction)
+        edges += drawn
+    lines += [line for key, line in nodes.items() if key not in grouped]
+    for number, members in enumerate(clusters, 1):
+        # Invisible: the cluster only keeps a position's lines of argument together, under it.
+        # It would inherit the map's background, id and tooltip: emptied, they are not drawn.
+        lines.append(f'  subgraph "cluster_{number}" {{')
+        lines.append(f"    graph [{_GROUP_ATTRIBUTES}];")
+        lines += ["  " + nodes[key] for key in members]
+        lines.append("  }")
+    lines += edges
     for position in argument_map.positions:
         if position.answers is not None:
             lines.append(emitter.answers(position.id, position.answers))
+    for question in argument_map.questions if clusters else ():
+        # Rival answers side by side in the map's order, so each one's group stays on its side.
+        rivals = [emitter.dot_names[position.id] for position in argument_map.positions_of(question.id)]
+        if len(rivals) > 1:
+            lines.append(f"  {{ rank=same; {' -> '.join(rivals)} [style=invis]; }}")
     lines.append("}")
     emitter.check_names()
     return Drawing(
         dot="\n".join(lines) + "\n",
         data=emitter.data,
         summary=_summary(argument_map, evaluation, looks),
+        badges=marked,
     )
 
 
@@ -181,16 +224,12 @@ def _check_off(
 def _looks(
     argument_map: ArgumentMap, evaluation: Evaluation | None, switched_off: frozenset[str]
 ) -> dict[str, _Look]:
-    looks: dict[str, _Look] = {}
-    for statement in argument_map.statements:
-        if evaluation is not None:
-            status: str | None = evaluation.status(statement.id).value
-            strength = evaluation.strength(statement.id)
-        else:
-            status = "off" if statement.id in switched_off else None
-            strength = None
-        looks[statement.id] = _Look(status, strength)
-    return looks
+    if evaluation is None:
+        plain, off = _Look(None, None), _Look("off", None)
+        return {s.id: off if s.id in switched_off else plain for s in argument_map.statements}
+    return {
+        s.id: _Look(evaluation.status(s.id).value, evaluation.strength(s.id)) for s in argument_map.statements
+    }
 
 
 def _argument_order(argument_map: ArgumentMap) -> list[Argument]:
@@ -200,6 +239,79 @@ def _argument_order(argument_map: ArgumentMap) -> list[Argument]:
         order += argument_map.pro(statement.id)
         order += argument_map.con(statement.id)
     return order
+
+
+def _clusters(argument_map: ArgumentMap, order: list[Argument]) -> list[list[str]]:
+    """Return, per position, the members of its group: itself and the lines of argument below it.
+
+    A line of argument is one of the position's arguments with everything its premises rest on.
+    There are groups only when at least two positions have two lines or more (else none).
+    A statement belongs to the first position (in map order) that reaches it through premises, or,
+    if it only undercuts, to the group of the argument it undercuts; a junction (``arg:<id>``)
+    belongs to the group of its conclusion. Lines that link to other groups go next to them: last
+    in the first group, first in the others, so the links between groups stay short. Within a
+    line, statements keep the map's order, then junctions ``order``. Structure only, never
+    statuses, so the layout does not move when they change.
+    """
+    positions = [position.id for position in argument_map.positions]
+    owner = {key: index for index, key in enumerate(positions)}
+    line_of: dict[str, str] = {}
+    lines: list[list[str]] = [[] for _ in positions]
+
+    def claim(start: str, index: int, line: str) -> None:
+        # Depth first, premises in order; a stack rather than recursion: maps can be deep.
+        stack = [start]
+        while stack:
+            key = stack.pop()
+            if key in owner:
+                continue
+            owner[key] = index
+            line_of[key] = line
+            below = [p for a in (*argument_map.pro(key), *argument_map.con(key)) for p in a.premises]
+            stack.extend(reversed(below))
+
+    for index, position in enumerate(positions):
+        lines[index] = [a.id for a in (*argument_map.pro(position), *argument_map.con(position))]
+    if sum(len(group) >= _GROUPED_FROM for group in lines) < _GROUPED_FROM:
+        # Reasons interleave only when rival positions each have several: else Graphviz's own
+        # order is as good, and keeps small maps compact.
+        return []
+    for index, position in enumerate(positions):
+        for argument in (*argument_map.pro(position), *argument_map.con(position)):
+            for premise in argument.premises:
+                claim(premise, index, argument.id)
+
+    tops = frozenset(positions)
+
+    def junction_line(argument: Argument) -> str:
+        return argument.id if argument.conclusion in tops else line_of[argument.conclusion]
+
+    for argument in argument_map.arguments:
+        if argument.conclusion in owner:
+            for undercutter in argument.undercutters:
+                claim(undercutter, owner[argument.conclusion], junction_line(argument))
+    group_of = {line: index for index, group in enumerate(lines) for line in group}
+    links: dict[str, int] = {}
+    for argument in argument_map.arguments:
+        for tail in (*argument.premises, *argument.undercutters):
+            for near, far in ((tail, argument.conclusion), (argument.conclusion, tail)):
+                line = line_of.get(near)
+                if line is not None and owner.get(far) != group_of[line]:
+                    links[line] = links.get(line, 0) + 1
+    members: dict[str, list[str]] = {}
+    for statement in argument_map.statements:
+        if statement.id in line_of:
+            members.setdefault(line_of[statement.id], []).append(statement.id)
+    for argument in order:
+        if (len(argument.premises) > 1 or argument.undercutters) and argument.conclusion in owner:
+            members.setdefault(junction_line(argument), []).append(f"arg:{argument.id}")
+    clusters = []
+    for index, position in enumerate(positions):
+        ranked = sorted(lines[index], key=lambda line: links.get(line, 0))
+        if index:
+            ranked.reverse()
+        clusters.append([position, *(key for line in ranked for key in members.get(line, ()))])
+    return clusters
 
 
 class _Emitter:
@@ -219,47 +331,76 @@ class _Emitter:
         self.theme = theme
         self.looks = looks
         self.gradual = gradual
-        self.data: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.data: dict[str, str] = {}
+        # Each statement's and argument's id escaped for an SVG attribute, worked out once.
+        self.xml: dict[str, str] = {}
         self.names: list[str] = []
         self.staggered = _staggered(argument_map)
         self.headers: dict[tuple[str, str, str | None, float | None], str] = {}
         self.sources: dict[str, tuple[str | None, str]] = {}
+        # Worked out once per build: the attributes per kind and status, the row openings per
+        # font and colour, the DOT name per statement.
+        self.node_attributes: dict[tuple[str, str | None, bool], tuple[str, str]] = {}
+        self.rows: dict[tuple[float, str, int], str] = {}
+        self.dot_names: dict[str, str] = {}
+        self.speakers: dict[str, str] = {}
+        self.citations: dict[str, tuple[str, str | None]] = {}
 
     # -- statements ------------------------------------------------------------------------------
 
     def statement(self, statement: Statement) -> str:
-        theme = self.theme
+        key = statement.id
         kind = statement.kind
-        style = theme.kinds[kind]
-        look = self.looks[statement.id]
-        status_style = theme.statuses[look.status] if look.status else None
-        fill = theme.off_fill if look.status == "off" else style.fill
-        border = status_style.colour if status_style else style.border
-        styles = ["rounded"] if style.rounded else []
-        styles.append("filled")
-        if status_style and status_style.line != "solid":
-            styles.append(status_style.line)
-        classes = ["argmap-node", f"argmap-{kind}", f"argmap-status-{look.status or 'none'}"]
-        if statement.assumed:
-            classes.append("argmap-assumed")
-        penwidth = "1.6" if kind in {"question", "position"} else "1.3"
-        data = [("data-argmap-id", statement.id), ("data-kind", kind), ("data-status", look.status or "none")]
+        look = self.looks[key]
+        status = look.status
+        drawn = self.node_attributes.get((kind, status, statement.assumed))
+        if drawn is None:
+            drawn = self.node_attributes[kind, status, statement.assumed] = self._node_attributes(
+                kind, status, assumed=statement.assumed
+            )
+        before, after = drawn
         link = target = ""
         if isinstance(statement, Evidence):
             url, _ = self._source(statement.source)
             if url is not None:
                 link = f'URL="{url}" '
                 target = 'target="_blank" '
-            data += [("data-evidence-id", statement.id), ("data-source-id", statement.source)]
-        self.data[statement.id] = tuple(data)
-        name = labels.dot_id(statement.id)
+        plain = labels.plain(key)
+        escaped = self.xml[key] = key if plain else xml_attr(key)
+        if plain and "\\" not in key:  # the DOT name and the id are then the id itself, quoted
+            name = ident = f'"{key}"'
+        else:
+            name, ident = labels.dot_id(key), id_attr(key)
+        data = f' data-argmap-id="{escaped}" data-kind="{kind}" data-status="{status or "none"}"'
+        if isinstance(statement, Evidence):
+            data += f' data-evidence-id="{escaped}" data-source-id="{_xml(statement.source)}"'
+        self.data[key] = data
+        self.dot_names[key] = name
         self.names.append(name)
         # Written out rather than through _attrs: this is the hot path on big maps (same sorted order).
         return (
-            f"  {name} [{link}class={_q(' '.join(classes))} color={_q(border)} fillcolor={_q(fill)}"
-            f" id={id_attr(statement.id)} label={self._statement_label(statement, look)}"
-            f' margin="0.1,0.06" penwidth="{penwidth}" shape={style.shape} style={_q(",".join(styles))}'
-            f" {target}tooltip={escstring(self._tooltip(statement, look))}];"
+            f"  {name} [{link}{before} id={ident} label={self._statement_label(statement, look)}"
+            f"{after} {target}tooltip={escstring(self._tooltip(statement, look))}];"
+        )
+
+    def _node_attributes(self, kind: str, status: str | None, *, assumed: bool) -> tuple[str, str]:
+        """Return the attributes a node's kind and status fix, before and after its id and label."""
+        theme = self.theme
+        style = theme.kinds[kind]
+        status_style = theme.statuses[status] if status else None
+        fill = theme.off_fill if status == "off" else style.fill
+        border = status_style.colour if status_style else style.border
+        styles = ["rounded"] if style.rounded else []
+        styles.append("filled")
+        if status_style and status_style.line != "solid":
+            styles.append(status_style.line)
+        classes = ["argmap-node", f"argmap-{kind}", f"argmap-status-{status or 'none'}"]
+        if assumed:
+            classes.append("argmap-assumed")
+        penwidth = "1.6" if kind in {"question", "position"} else "1.3"
+        return (
+            f"class={_q(' '.join(classes))} color={_q(border)} fillcolor={_q(fill)}",
+            f' margin="0.1,0.06" penwidth="{penwidth}" shape={style.shape} style={_q(",".join(styles))}',
         )
 
     def _source(self, source_id: str) -> tuple[str | None, str]:
@@ -273,37 +414,56 @@ class _Emitter:
             )
         return known
 
+    def _cited(self, source_id: str) -> tuple[str, str | None]:
+        """Return a source's author, title, publisher and date joined, and its URL (once per source)."""
+        known = self.citations.get(source_id)
+        if known is None:
+            source = self.map.source(source_id)
+            parts = (source.author, source.title, source.publisher, source.date)
+            known = self.citations[source_id] = (", ".join(part for part in parts if part), source.url)
+        return known
+
     def _statement_label(self, statement: Statement, look: _Look) -> str:
         theme = self.theme
         kind = statement.kind
         style = theme.kinds[kind]
         colour = theme.muted if look.status == "off" else style.text
         caption = "ASSUMPTION" if isinstance(statement, Claim) and statement.assumed else _CAPTIONS[kind]
-        rows = [f'<TR><TD ALIGN="LEFT">{self._header(caption, style.caption, look)}</TD></TR>']
+        label = '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT">'
+        label += self._header(caption, style.caption, look) + "</TD></TR>"
         size = _TEXT_SIZE[kind]
         if isinstance(statement, Evidence):
             if statement.text:
                 main = _lines(statement.text, _WRAP[kind], limit=_QUOTE_LIMIT)
             else:
                 main = _lines(_quoted(statement.quote, _QUOTE_LIMIT), _WRAP[kind], italic=True)
-            rows.append(_text_row(main, size, colour, top=3))
+            label += self._row(size, colour, 3) + main + _ROW_END
             if statement.speaker:
-                rows.append(
-                    _text_row(_lines(f"— {statement.speaker}", 40, limit=_META_LIMIT), 9, colour, top=3)
-                )
+                speaker = self.speakers.get(statement.speaker)
+                if speaker is None:  # the same people are quoted again and again
+                    speaker = _lines(f"— {statement.speaker}", 40, limit=_META_LIMIT)
+                    self.speakers[statement.speaker] = speaker
+                label += self._row(9, colour, 3) + speaker + _ROW_END
             url, title = self._source(statement.source)
             # The title is cut, never the locator: the locator is what finds the quote again.
             cite = title + (f", {statement.locator}" if statement.locator else "")
-            linked = url is not None
-            rows.append(
-                _text_row(_lines(cite, 44, limit=_META_LIMIT, underline=linked), 8.5, theme.muted, top=2)
-            )
+            cited = _lines(cite, 44, limit=_META_LIMIT, underline=url is not None)
+            label += self._row(8.5, theme.muted, 2) + cited + _ROW_END
         else:
             bold = kind in {"question", "position"}
-            rows.append(_text_row(_lines(statement.label, _WRAP[kind], bold=bold), size, colour, top=3))
-        return (
-            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">' + "".join(rows) + "</TABLE>>"
-        )
+            label += self._row(size, colour, 3) + _lines(statement.label, _WRAP[kind], bold=bold) + _ROW_END
+        return label + "</TABLE>>"
+
+    def _row(self, size: float, colour: str, top: int) -> str:
+        """Return the opening of a text row: a spacer ``top`` high, then a cell in this font."""
+        key = (size, colour, top)
+        opening = self.rows.get(key)
+        if opening is None:
+            opening = self.rows[key] = (
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="0" HEIGHT="{top}"></TD></TR>'
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:g}" COLOR="{html_attr(colour)}">'
+            )
+        return opening
 
     def _header(self, caption: str, caption_colour: str, look: _Look) -> str:
         key = (
@@ -340,8 +500,8 @@ class _Emitter:
             cells.append(f'<TD {fixed} WIDTH="{_BADGE_WIDTH}"></TD>')
         if self.gradual:
             cells.append(f'<TD {fixed} WIDTH="6"></TD>')
-            filled = round(look.strength * _BAR_SEGMENTS) if look.strength is not None else 0
-            for index in range(_BAR_SEGMENTS):
+            filled = _filled(look.strength) if look.strength is not None else 0
+            for index in range(BAR_SEGMENTS):
                 colour = theme.bar_fill if index < filled else theme.bar_empty
                 cells.append(
                     f'<TD FIXEDSIZE="TRUE" WIDTH="{_BAR_SEGMENT_WIDTH}" HEIGHT="7"'
@@ -352,7 +512,7 @@ class _Emitter:
                 f'<TD {fixed} WIDTH="{_FIGURE_WIDTH}" ALIGN="RIGHT">'
                 f'<FONT POINT-SIZE="8.5" COLOR="{html_attr(caption_colour)}">{figure}</FONT></TD>'
             )
-            width += 6 + _BAR_SEGMENTS * _BAR_SEGMENT_WIDTH + _FIGURE_WIDTH
+            width += 6 + BAR_SEGMENTS * _BAR_SEGMENT_WIDTH + _FIGURE_WIDTH
         return (
             f'<TABLE FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{_BADGE_HEIGHT}" ALIGN="LEFT"'
             ' BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
@@ -372,15 +532,11 @@ class _Emitter:
             parts.append(f"“{statement.quote}”")
             if statement.speaker:
                 parts.append(f"— {statement.speaker}")
-            source = self.map.source(statement.source)
-            cite = ", ".join(
-                part
-                for part in (source.author, source.title, source.publisher, source.date, statement.locator)
-                if part
-            )
-            parts.append(f"Source: {cite}")
-            if source.url:
-                parts.append(source.url)
+            cited, url = self._cited(statement.source)
+            locator = statement.locator
+            parts.append(f"Source: {cited}{', ' if cited and locator else ''}{locator or ''}")
+            if url:
+                parts.append(url)
         else:
             parts.append(statement.label)
         if statement.note:
@@ -389,80 +545,73 @@ class _Emitter:
 
     # -- arguments -------------------------------------------------------------------------------
 
-    def argument(self, argument: Argument) -> list[str]:
+    def argument(self, argument: Argument) -> tuple[str | None, list[str]]:
+        """Return an argument's junction node line (None without a junction) and edge lines."""
         theme = self.theme
         stance = argument.stance
-        colour = theme.pro if argument.is_pro else theme.con
-        line = "solid" if argument.is_pro else "dashed"
-        head = "normal" if argument.is_pro else "tee"
+        pro = argument.is_pro
+        colour = theme.pro if pro else theme.con
+        line = "solid" if pro else "dashed"
+        head = "normal" if pro else "tee"
         state = self._argument_state(argument)
         if state == "inapplicable":
             colour = theme.inactive
-        extra = [f"argmap-argument-{state}"] if state else []
+        state_class = f" argmap-argument-{state}" if state else ""
         tooltip = self._argument_tooltip(argument)
-        inference = {"arrowhead": head, "color": _q(colour), "penwidth": '"1.8"', "style": line}
-        inference_classes = ["argmap-edge", f"argmap-{stance}", "argmap-inference", *extra]
         if len(argument.premises) == 1 and not argument.undercutters:
-            placement = {"minlen": "2"} if argument.id in self.staggered else {}
-            return [
-                self._edge(
-                    argument.premises[0],
-                    argument.conclusion,
-                    edge_id=f"arg:{argument.id}:conclusion",
-                    classes=inference_classes,
-                    attributes={**inference, **placement},
-                    tooltip=tooltip,
-                    argument=argument.id,
-                )
-            ]
+            # The common case, written out as _edge would write it: the hot path on big maps.
+            premise = argument.premises[0]
+            if self.looks[premise].status == "off":
+                colour = theme.inactive
+            edge_id = f"arg:{argument.id}:conclusion"
+            steps = self.staggered.get(argument.id)
+            placement = f" minlen={steps}" if steps else ""
+            self.data[edge_id] = (
+                f' data-argument-id="{self._xml(argument.id)}" data-from="{self._xml(premise)}"'
+                f' data-to="{self._xml(argument.conclusion)}"'
+            )
+            edge = (
+                f"  {self._name(premise)} -> {self._name(argument.conclusion)} [arrowhead={head}"
+                f' class="argmap-edge argmap-{stance} argmap-inference{state_class}" color="{colour}"'
+                f" id={id_attr(edge_id)}{placement}"
+                f' penwidth="1.8" style={line} tooltip={escstring(tooltip)}];'
+            )
+            return None, [edge]
         # Linked premises and undercuts meet at a junction: the argument itself, drawn as + or −.
+        # Written out in _attrs's sorted order, with the tooltip escaped once for all its parts.
+        tip = escstring(tooltip)
         node_id = f"arg:{argument.id}"
         name = labels.dot_id(node_id)
         self.names.append(name)
-        node_attrs = {
-            "class": _q(" ".join(["argmap-junction", f"argmap-{stance}", *extra])),
-            "color": _q(colour),
-            "fillcolor": _q(colour),
-            "fixedsize": "true",
-            "fontcolor": _q(theme.background),
-            "fontsize": '"13"',
-            "height": '"0.26"',
-            "id": id_attr(node_id),
-            "label": f"<<B>{'+' if argument.is_pro else '−'}</B>>",
-            "shape": "circle",
-            "style": "filled",
-            "tooltip": escstring(tooltip),
-            "width": '"0.26"',
-        }
-        self.data[node_id] = (("data-argument-id", argument.id), ("data-stance", stance))
-        lines = [f"  {name} [{_attrs(node_attrs)}];"]
-        lines += [
-            self._edge(
-                premise,
-                None,
-                edge_id=f"arg:{argument.id}:premise:{premise}",
-                classes=["argmap-edge", f"argmap-{stance}", "argmap-premise-link", *extra],
-                attributes={**inference, "arrowhead": "none", "penwidth": '"1.6"', "weight": "3"},
-                tooltip=tooltip,
-                argument=argument.id,
-                head_name=name,
-                head_id=node_id,
+        self.data[node_id] = f' data-argument-id="{self._xml(argument.id)}" data-stance="{stance}"'
+        junction = (
+            f'  {name} [class="argmap-junction argmap-{stance}{state_class}" color="{colour}"'
+            f' fillcolor="{colour}" fixedsize=true fontcolor="{theme.background}" fontsize="13"'
+            f' height="0.26" id={id_attr(node_id)} label=<<B>{"+" if pro else "−"}</B>> shape=circle'
+            f' style=filled tooltip={tip} width="0.26"];'
+        )
+        lines: list[str] = []
+        for premise in argument.premises:
+            edge_id = f"arg:{argument.id}:premise:{premise}"
+            link_colour = theme.inactive if self.looks[premise].status == "off" else colour
+            lines.append(
+                f'  {self._name(premise)} -> {name} [arrowhead=none class="argmap-edge argmap-{stance}'
+                f' argmap-premise-link{state_class}" color="{link_colour}" id={id_attr(edge_id)}'
+                f' penwidth="1.6" style={line} tooltip={tip} weight=3];'
             )
-            for premise in argument.premises
-        ]
+            self.data[edge_id] = (
+                f' data-argument-id="{self._xml(argument.id)}" data-from="{self._xml(premise)}"'
+                f' data-to="{_xml(node_id)}"'
+            )
         edge_id = f"arg:{argument.id}:conclusion"
-        attributes = {
-            **inference,
-            "class": _q(" ".join(inference_classes)),
-            "id": id_attr(edge_id),
-            "tooltip": escstring(tooltip),
-            "weight": "2",
-        }
-        lines.append(f"  {name} -> {labels.dot_id(argument.conclusion)} [{_attrs(attributes)}];")
+        lines.append(
+            f"  {name} -> {self._name(argument.conclusion)} [arrowhead={head} class="
+            f'"argmap-edge argmap-{stance} argmap-inference{state_class}" color="{colour}"'
+            f' id={id_attr(edge_id)} penwidth="1.8" style={line} tooltip={tip} weight=2];'
+        )
         self.data[edge_id] = (
-            ("data-argument-id", argument.id),
-            ("data-from", node_id),
-            ("data-to", argument.conclusion),
+            f' data-argument-id="{self._xml(argument.id)}" data-from="{_xml(node_id)}"'
+            f' data-to="{self._xml(argument.conclusion)}"'
         )
         for undercutter in argument.undercutters:
             look = self.looks[undercutter]
@@ -486,7 +635,7 @@ class _Emitter:
                     head_id=node_id,
                 )
             )
-        return lines
+        return junction, lines
 
     def _argument_state(self, argument: Argument) -> str | None:
         if self.evaluation is not None:
@@ -543,7 +692,7 @@ class _Emitter:
         head_name: str | None = None,
         head_id: str | None = None,
     ) -> str:
-        target_name = head_name if head_name is not None else labels.dot_id(head or "")
+        target_name = head_name if head_name is not None else self._name(head or "")
         target_id = head_id if head_id is not None else (head or "")
         if self.looks[tail].status == "off" and "argmap-undercut" not in classes:
             attributes = {**attributes, "color": _q(self.theme.inactive)}
@@ -553,10 +702,21 @@ class _Emitter:
             "id": id_attr(edge_id),
             "tooltip": escstring(tooltip),
         }
-        data = [("data-argument-id", argument)] if argument is not None else []
-        data += [("data-from", tail), ("data-to", target_id)]
-        self.data[edge_id] = tuple(data)
-        return f"  {labels.dot_id(tail)} -> {target_name} [{_attrs(attributes)}];"
+        data = f' data-argument-id="{self._xml(argument)}"' if argument is not None else ""
+        self.data[edge_id] = f'{data} data-from="{self._xml(tail)}" data-to="{_xml(target_id)}"'
+        return f"  {self._name(tail)} -> {target_name} [{_attrs(attributes)}];"
+
+    def _xml(self, key: str) -> str:
+        """Return a statement's or argument's id escaped for an SVG attribute (once per id)."""
+        escaped = self.xml.get(key)
+        if escaped is None:
+            escaped = self.xml[key] = _xml(key)
+        return escaped
+
+    def _name(self, key: str) -> str:
+        """Return the DOT name of a statement, as its node line wrote it."""
+        name = self.dot_names.get(key)
+        return labels.dot_id(key) if name is None else name
 
     def check_names(self) -> None:
         seen: set[str] = set()
@@ -569,36 +729,57 @@ class _Emitter:
             seen.add(name)
 
 
-def _staggered(argument_map: ArgumentMap) -> frozenset[str]:
-    """Return the one-premise arguments whose leaf premise is drawn one rank further down.
+def _staggered(argument_map: ArgumentMap) -> dict[str, int]:
+    """Return the one-premise arguments whose leaf premise is drawn lower, with its rank distance.
 
     A claim with many pieces of evidence would put them all side by side and make the map very
-    wide; every second leaf sits one rank lower instead, in a brick pattern. This depends only on
-    the map's structure, never on statuses.
+    wide; its leaves are drawn in steps instead: every second one rank lower (a brick pattern),
+    or, from three leaves on, in steps of three ranks. This depends only on the map's structure,
+    never on statuses.
     """
-    concluded = {argument.conclusion for argument in argument_map.arguments}
-    undercutters = {u for argument in argument_map.arguments for u in argument.undercutters}
+    arguments = argument_map.arguments
+    concluded = {argument.conclusion for argument in arguments}
+    undercutters = {u for argument in arguments for u in argument.undercutters}
     uses: dict[str, int] = {}
-    for argument in argument_map.arguments:
+    for argument in arguments:
         for premise in argument.premises:
             uses[premise] = uses.get(premise, 0) + 1
-    lower: set[str] = set()
-    for statement in argument_map.statements:
-        leaves = [
-            argument
-            for argument in (*argument_map.pro(statement.id), *argument_map.con(statement.id))
-            if len(argument.premises) == 1
-            and not argument.undercutters
-            and argument.premises[0] not in concluded
-            and argument.premises[0] not in undercutters
-            and uses[argument.premises[0]] == 1
-        ]
-        if len(leaves) >= _STAGGER_FROM:
-            lower.update(argument.id for argument in leaves[1::2])
-    return frozenset(lower)
+    # Per conclusion, its leaves: pros then cons, each in the map's order.
+    leaves: dict[str, tuple[list[str], list[str]]] = {}
+    for argument in arguments:
+        if len(argument.premises) == 1 and not argument.undercutters:
+            premise = argument.premises[0]
+            if premise not in concluded and premise not in undercutters and uses[premise] == 1:
+                pros, cons = leaves.setdefault(argument.conclusion, ([], []))
+                (pros if argument.is_pro else cons).append(argument.id)
+    lower: dict[str, int] = {}
+    for pros, cons in leaves.values():
+        count = len(pros) + len(cons)
+        if count >= _STAGGER_FROM:
+            steps = _STEPS if count >= _STEPS else _STAGGER_FROM
+            for index, key in enumerate((*pros, *cons)):
+                if index % steps:
+                    lower[key] = 1 + index % steps
+    return lower
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _filled(strength: float) -> int:
+    """Return how many bar cells a strength fills: rounded half up, as the notebook explorer does.
+
+    >>> _filled(0.85), _filled(0.84), _filled(0.0), _filled(1.0)
+    (9, 8, 0, 10)
+    """
+    scaled = strength * BAR_SEGMENTS
+    whole = math.floor(scaled)
+    return whole + (1 if scaled - whole >= 0.5 else 0)  # noqa: PLR2004  # half up, like JS Math.round
+
+
+def _xml(value: str) -> str:
+    """Escape a value for an attribute written straight into the SVG (cheaply when it is plain)."""
+    return value if labels.plain(value) else xml_attr(value)
 
 
 def _q(value: str) -> str:
@@ -626,27 +807,19 @@ def _lines(
     bold: bool = False,
     italic: bool = False,
     underline: bool = False,
-) -> list[str]:
-    """Return ``text`` shortened, wrapped and escaped, one HTML fragment per line."""
+) -> str:
+    """Return ``text`` shortened, wrapped and escaped, its lines joined by ``<BR/>``."""
     if limit is not None:
         text = labels.shorten(text, limit)
-    out = labels.html_lines(text, width) or [" "]
-    if underline:
-        out = [f"<U>{fragment}</U>" for fragment in out]
-    if italic:
-        out = [f"<I>{fragment}</I>" for fragment in out]
-    if bold:
-        out = [f"<B>{fragment}</B>" for fragment in out]
-    return out
+    lines = labels.html_lines(text, width) or [" "]
+    opening = ("<B>" if bold else "") + ("<I>" if italic else "") + ("<U>" if underline else "")
+    if not opening:
+        return "<BR/>".join(lines)
+    closing = ("</U>" if underline else "") + ("</I>" if italic else "") + ("</B>" if bold else "")
+    return opening + f"{closing}<BR/>{opening}".join(lines) + closing
 
 
-def _text_row(lines: list[str], size: float, colour: str, *, top: int) -> str:
-    body = "<BR/>".join(lines)
-    return (
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="0" HEIGHT="{top}"></TD></TR>'
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:g}" COLOR="{html_attr(colour)}">'
-        f"{body}</FONT></TD></TR>"
-    )
+_ROW_END: Final = "</FONT></TD></TR>"
 
 
 def _graph_label(
@@ -660,7 +833,7 @@ def _graph_label(
     title = "<BR/>".join(html_text(line) for line in labels.wrap(argument_map.title, 70) or [" "])
     rows = [f'<TR><TD><FONT POINT-SIZE="18" COLOR="{html_attr(theme.text)}"><B>{title}</B></FONT></TD></TR>']
     if argument_map.description:
-        about = "<BR/>".join(_lines(argument_map.description, 110, limit=_DESCRIPTION_LIMIT))
+        about = _lines(argument_map.description, 110, limit=_DESCRIPTION_LIMIT)
         rows.append(
             f'<TR><TD><FONT POINT-SIZE="10" COLOR="{html_attr(theme.muted)}">{about}</FONT></TD></TR>'
         )
@@ -754,7 +927,7 @@ def _legend_statuses(evaluation: Evaluation | None, theme: Theme) -> str:
     cells.append(_note("border: solid stands, dashed falls or off, dotted open", theme))
     if evaluation.strengths:
         cells.append(_gap(10))
-        for index in range(_BAR_SEGMENTS):
+        for index in range(BAR_SEGMENTS):
             colour = theme.bar_fill if index < 7 else theme.bar_empty  # noqa: PLR2004  # a sample bar
             cells.append(_Cell("", _BAR_SEGMENT_WIDTH, f' BGCOLOR="{html_attr(colour)}"', height=7))
         cells.append(_note("strength from 0 to 1", theme))

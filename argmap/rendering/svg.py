@@ -1,9 +1,17 @@
-"""Finish Graphviz's SVG: add the ``data-*`` attributes Graphviz cannot write itself.
+"""Finish Graphviz's SVG: add the ``data-*`` attributes and classes Graphviz cannot write itself.
 
 Graphviz writes each node and edge as ``<g id="<model id>" class="node argmap-...">``; this adds
 ``data-argmap-id``, ``data-kind``, ``data-status``, ``data-evidence-id``, ``data-argument-id``,
 ``data-from`` and ``data-to`` to those groups, escaped, in a fixed order, and writes their ``id``
-and ``class`` without Graphviz's ``&#45;`` for hyphens. Nothing else changes.
+and ``class`` without Graphviz's ``&#45;`` for hyphens.
+
+With ``badges=True`` (a map drawn with statuses) it also classes the drawn parts of each statement
+node's header, so that a browser can restyle them without matching text or colours:
+``argmap-caption`` (the kind's caption), ``argmap-badge`` and ``argmap-badge-text`` (the status
+badge's cell and text), ``argmap-bar`` (each strength bar cell) and ``argmap-strength`` (the
+figure). Graphviz cannot give these an id or class of their own: an ``ID`` on an HTML-like cell
+reaches the SVG only as a link wrapper repeating the node's tooltip. Graphviz writes one element
+per line, the header's in a fixed order, so they are found by their place. Nothing else changes.
 """
 
 from __future__ import annotations
@@ -13,25 +21,64 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
+from argmap.rendering.dot import BAR_SEGMENTS
 from argmap.rendering.labels import xml_attr
 
 __all__ = ["add_data_attributes"]
 
-_GROUP: Final = re.compile(r'<g id="([^"]*)" class="(node|edge|graph)([^"]*)"')
+_HEAD: Final = r'<g id="([^"]*)" class="((?:node|edge|graph|cluster)[^"]*)"'
+_GROUP: Final = re.compile(_HEAD)
+# The same, or a node header's caption with its badge: the caption's text line, the badge's cell
+# and text, then optionally the strength bar's cells and figure. Each group ends just after a tag
+# name, where a class goes in. The legend has the same lines, so a header is classed only right
+# after the head of a statement node with a badge (Graphviz draws a node's parts inside its group).
+_GROUP_OR_HEADER: Final = re.compile(
+    _HEAD + r"|<text ([^\n]*\n<polygon )([^\n]*\n<text )([^\n]*\n)"
+    rf"((?:<polygon [^\n]*\n){{{BAR_SEGMENTS}}}<text )?"
+)
+_BAR: Final = '<polygon class="argmap-bar" '
 
 
-def add_data_attributes(svg: str, data: Mapping[str, tuple[tuple[str, str], ...]]) -> str:
-    """Return ``svg`` with each element's data attributes added to its ``<g>`` tag."""
+def add_data_attributes(svg: str, data: Mapping[str, str], *, badges: bool = False) -> str:
+    """Return ``svg`` with each element's data attributes (``Drawing.data``) added to its ``<g>`` tag.
+
+    ``badges`` says the map was drawn with statuses: the header parts are classed too.
+    """
+    # Our classes are letters and hyphens, written plainly so that they can be found by text
+    # search too; there are few distinct class lists, so each is rewritten once.
+    class_lists: dict[str, str] = {}
+    badge_next = False  # the last group opened is a statement node's, with a badge drawn
 
     def replace(match: re.Match[str]) -> str:
+        nonlocal badge_next
         key = match.group(1)
+        if key is None:  # a caption with a badge (only with badges=True)
+            if not badge_next:
+                return match.group(0)
+            badge_next = False
+            caption, badge, badge_text, bar = match.group(3, 4, 5, 6)
+            header = (
+                f'<text class="argmap-caption" {caption}class="argmap-badge" {badge}'
+                f'class="argmap-badge-text" {badge_text}'
+            )
+            if bar is not None:
+                header += bar.replace("<polygon ", _BAR)[:-6] + '<text class="argmap-strength" '
+            return header
+        classes = match.group(2)
         if "&" in key:
-            key = html.unescape(key)
-        # Our classes are letters and hyphens, which Graphviz writes as "&#45;".
-        classes = (match.group(2) + match.group(3)).replace("&#45;", "-")
-        # Graphviz writes "-" as "&#45;"; written plainly, the classes can be found by text search too.
-        pairs = data.get(key)
-        extra = "".join([f' {name}="{xml_attr(value)}"' for name, value in pairs]) if pairs else ""
-        return f'<g id="{xml_attr(key)}" class="{classes}"{extra}'
+            # Graphviz writes "-" as "&#45;" (as no entity ends in "&#45;", this is exact).
+            key = key.replace("&#45;", "-")
+            if "&" in key:
+                key = html.unescape(key)
+        written = class_lists.get(classes)
+        if written is None:
+            written = class_lists[classes] = classes.replace("&#45;", "-")
+        extra = data.get(key, "")
+        # (Escaped user text cannot hold a quote, so these tests see only our own attributes.)
+        badge_next = extra.startswith(" data-argmap-id=") and 'data-status="none"' not in extra
+        # The check is labels.plain, written out: this runs for every element.
+        if not key.isprintable() or "&" in key or "<" in key or ">" in key or '"' in key or "'" in key:
+            key = xml_attr(key)
+        return f'<g id="{key}" class="{written}"{extra}'
 
-    return _GROUP.sub(replace, svg)
+    return (_GROUP_OR_HEADER if badges else _GROUP).sub(replace, svg)

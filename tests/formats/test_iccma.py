@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,102 @@ def test_every_corpus_instance_parses_with_its_manifest_counts(row):
     m = iccma.loads(path.read_text(), file=str(path), dialect=row["format"])
     assert len(m.statements) == int(row["n_args"])
     assert len(m.arguments) == int(row["n_atts"])
+
+
+# -- the lean reader: load_framework, and the whole-text fast paths both readers share
+
+
+def _as_framework(argument_map):
+    """The framework a map read by loads() stands for: its ids, and its attacks by id."""
+    return [s.id for s in argument_map.statements], sorted(
+        {(a.premises[0], a.conclusion) for a in argument_map.arguments}
+    )
+
+
+def _framework_of(text, dialect):
+    af = iccma.load_framework(text, dialect=dialect)
+    return list(af.arguments), sorted(set(af.attacks))
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        ("p af 3\n# x\n# y\n# z\n1 2\n3 1\n", "i23"),
+        ("p af 3\n1 2\n2 3\n3 3\n", "i23"),
+        ("p af 3\n1 2\n2 3", "i23"),  # no final line break
+        ("p af 3\r\n# x\r\n# y\r\n# z\r\n1 2\r\n3 1\r\n", "i23"),  # CRLF
+        ("p af 2\n\n01 2\n  \n2 1\n", "i23"),  # blank lines, a leading zero
+        ("p af 2\n1\t2\n2 1 \n# c\n", "i23"),  # a tab, a trailing blank, a comment after the attacks
+        ("p af 2\n# x\n1 2\n# y\n", "i23"),  # name lines on both sides of the attacks
+        ("p af 2\n#  x \n# y\t\n1 2\n", "i23"),  # names with blanks around them
+        ("p af 2\n# a b\n# c\n1 2\n", "i23"),  # a name with a blank inside is a comment: numbers
+        ("p af 2\n# x->y\n# z\n1 2\n", "i23"),  # a name holding the separator: numbers
+        ("p af 0\n", "i23"),
+        ("arg(a).\narg(b).\natt(a,b).\natt(b,a).\n", "apx"),
+        ("% c\narg( a ). arg(b).  % trailing\n\n att( a , b ) .\n", "apx"),
+        ("arg(a). arg(a). arg(b). att(a,b). att(a,b).", "apx"),
+        ("a\nb The b argument\n#\na b\nb a\n", "tgf"),
+    ],
+)
+def test_load_framework_reads_what_loads_reads(text, dialect):
+    """load_framework gives the arguments (in order) and attacks of the map loads() builds, on any path."""
+    assert _framework_of(text, dialect) == _as_framework(iccma.loads(text, dialect=dialect))
+
+
+def test_load_framework_numbers_attacks_from_one():
+    """Attacks come as argument numbers 1..N, attacker and target alternating, in file order, repeats kept."""
+    af = iccma.load_framework("arg(x). arg(y). att(y,x). att(x,x). att(y,x).")
+    assert af.dialect == "apx"
+    assert af.arguments == ("x", "y")
+    assert af.attack_numbers == (2, 1, 1, 1, 2, 1)
+    assert af.attacks == (("y", "x"), ("x", "x"), ("y", "x"))
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect", "message"),
+    [
+        ("1 2\n", "i23", r"f:1:1: the first line must be the header `p af N`"),
+        ("p af 2\n1 3\n", "i23", r"f:2:3: argument number out of range: 3"),
+        ("p af 2\n0 1\n", "i23", r"f:2:1: argument number out of range: 0"),
+        ("p af 2\n1 2 3\n4\n", "i23", r"f:2:1: an attack line is two argument numbers"),
+        ("p af 2\n1 +2\n", "i23", r"f:2:1: an attack line is two argument numbers"),
+        ("arg(a).\n  argument(b).\n", "apx", r"f:2:3: not an ASPARTIX fact"),
+        ("arg(a).\narg(\nb).\n", "apx", r"f:2:1: not an ASPARTIX fact"),
+        ("arg(a).\narg(b).\natt(a,c).\n", "apx", r"f:3:1: .*'c'.*arg\(c\)"),
+    ],
+)
+def test_load_framework_reports_errors_as_loads_does(text, dialect, message):
+    """Bad text raises the same ParseError, with line and column, from both readers."""
+    for read in (iccma.loads, iccma.load_framework):
+        with pytest.raises(ParseError, match=message):
+            read(text, file="f", dialect=dialect)
+
+
+def test_readers_leave_the_garbage_collector_as_they_found_it():
+    """Reading pauses the cyclic collector and restores its state, on success and on error."""
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            iccma.loads("p af 2\n1 2\n")
+            iccma.load_framework("p af 2\n1 2\n")
+            with pytest.raises(ParseError):
+                iccma.load_framework("p af 2\n1 9\n")
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "row", _manifest() or [None], ids=lambda r: r["path"].split("/")[-1] if r else "absent"
+)
+def test_every_corpus_instance_reads_the_same_through_load_framework(row):
+    """Every corpus instance gives load_framework the arguments and attacks loads() gives the map."""
+    if row is None:
+        pytest.skip("../shared/corpora/iccma is not beside this clone")
+    text = (CORPUS / row["path"]).read_text()
+    af = iccma.load_framework(text, dialect=row["format"])
+    assert len(af.arguments) == int(row["n_args"])
+    assert len(set(af.attacks)) == int(row["n_atts"])
+    assert _framework_of(text, row["format"]) == _as_framework(iccma.loads(text, dialect=row["format"]))

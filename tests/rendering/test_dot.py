@@ -221,3 +221,73 @@ def test_junction_name_clash_is_reported():
     m.pro(["c", "d"], "arg:x", id="x")
     with pytest.raises(RenderError, match="rename the statement"):
         to_dot(m.finish())
+
+
+def rival_lines_map():
+    """Two positions with two lines each; one premise serves both, one statement only undercuts."""
+    m = ArgumentMap.build("Rivals")
+    m.question("q", "Which?")
+    m.position("a", "Answer A")
+    m.position("b", "Answer B")
+    m.claim("a1", "A's first reason", supports="a")
+    m.claim("a2", "A's second reason", supports="a")
+    m.claim("shared", "A premise both lines of argument use", supports="a2")
+    m.claim("b1", "B's first reason", supports="b")
+    m.pro(["shared"], "b1", id="b1-from-shared")
+    m.claim("b2", "B's second reason", supports="b")
+    m.claim("cut", "Only undercuts B's second line")
+    m.undercut("cut", "b2.pro.b")
+    m.claim("alone", "Connected to nothing")
+    return m.finish()
+
+
+def cluster_members(dot):
+    """Return {cluster name: [DOT names of its members, in order]} of DOT text."""
+    blocks = re.findall(r'^  subgraph "(cluster_\d+)" \{\n(.*?)\n  \}$', dot, re.MULTILINE | re.DOTALL)
+    return {name: re.findall(r'^    "([^"]*)" \[', body, re.MULTILINE) for name, body in blocks}
+
+
+def test_rival_positions_each_group_their_lines_of_argument():
+    """Each position heads an invisible cluster of its lines; links between groups sit next to each other."""
+    dot = to_dot(rival_lines_map())
+    groups = cluster_members(dot)
+    assert list(groups) == ["cluster_1", "cluster_2"]
+    # A's line through a2 reaches "shared", which B's line b1 uses too: it comes last in A's
+    # group and first in B's, next to each other; the undercut junction goes with B's group.
+    assert groups["cluster_1"] == ["a", "a1", "a2", "shared"]
+    assert groups["cluster_2"] == ["b", "b1", "b2", "cut", "arg:b2.pro.b"]
+    assert (
+        '    graph [bgcolor="" class="argmap-group" id="" label="" margin="4" peripheries="0" tooltip=""];'
+        in dot
+    )
+    assert re.search(r'^  "alone" \[', dot, re.MULTILINE), "a statement no position reaches is not grouped"
+    assert '  { rank=same; "a" -> "b" [style=invis]; }' in dot
+
+
+def test_a_single_line_of_argument_per_position_is_not_grouped(maps):
+    """Small maps keep Graphviz's own order: no clusters and no rank constraint."""
+    for argument_map in (maps.relations(), maps.statuses()):
+        dot = to_dot(argument_map)
+        assert "subgraph" not in dot
+        assert "rank=same" not in dot
+
+
+def test_many_leaves_are_drawn_in_steps():
+    """A claim's evidence goes down in steps of three ranks from three leaves on, in twos below that."""
+    m = ArgumentMap.build("Steps")
+    m.claim("c", "A claim with four pieces of evidence")
+    m.claim("d", "A claim with two")
+    src = m.source("s", "A source")
+    for key in ("e1", "e2", "e3", "e4"):
+        m.evidence(key, f"Quote {key}", source=src, supports="c")
+    for key in ("f1", "f2"):
+        m.evidence(key, f"Quote {key}", source=src, supports="d")
+    dot = to_dot(m.finish(), legend=False)
+
+    def minlen(premise, conclusion):
+        line = re.search(rf'^  "{premise}" -> "{conclusion}" \[.*$', dot, re.MULTILINE).group(0)
+        found = re.search(r" minlen=(\d+)", line)
+        return int(found.group(1)) if found else 1
+
+    assert [minlen(key, "c") for key in ("e1", "e2", "e3", "e4")] == [1, 2, 3, 1]
+    assert [minlen(key, "d") for key in ("f1", "f2")] == [1, 2]

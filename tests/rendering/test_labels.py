@@ -2,9 +2,35 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.rendering import labels
+
+# Text that hits every branch of the escapes: markup, quotes, backslashes, CR/LF/tab, controls,
+# bidi overrides, no-break spaces, non-ASCII letters and long runs of plain words.
+TRICKY = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"ab ZY.-&<>\"'\\\n\r\t",
+            "\x00",
+            "\x1b",
+            "\x85",
+            "\u202e",
+            "\u2066",
+            "\xa0",
+            "\u200d",
+            "é",
+            "“",
+            "😀",
+        ]
+    ),
+    max_size=60,
+) | st.text(max_size=60)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +103,40 @@ def test_shorten_cuts_at_a_word_and_marks_the_cut():
     assert labels.shorten("short", 10) == "short"
     assert labels.shorten("the quick brown fox jumps", 16) == "the quick brown…"
     assert labels.shorten("y" * 5000, 20) == "y" * 19 + "…"
+
+
+def reference_clean(text):
+    """``clean`` as specified: CR and tab normalised, every unsafe character removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return labels._UNSAFE.sub("", text)  # the definition the fast path must keep
+
+
+def reference_wrap(text, width):
+    """``wrap`` as specified: greedy lines per paragraph, whitespace runs folded to one space."""
+    pattern = re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)|\S{{{width}}}")
+    lines = []
+    for paragraph in reference_clean(text).split("\n"):
+        lines += [line.rstrip() for line in pattern.findall(" ".join(paragraph.split()))]
+    return lines
+
+
+@given(TRICKY)
+def test_fast_paths_give_what_the_escapes_are_defined_to_give(text):
+    """The shortcuts for plain text change no output: each escape equals its slow definition."""
+    cleaned = reference_clean(text)
+    entities = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\\n"}
+    assert labels.clean(text) == cleaned
+    body = cleaned.replace("&", "&#38;").replace('"', "&#34;").replace("<", "&#60;").replace(">", "&#62;")
+    assert labels.escstring(text) == '"' + body.replace("\n", "&#10;").replace("\\", "\\\\\\\\") + '"'
+    assert labels.id_attr(text) == '"' + cleaned.translate(entities) + '"'
+    assert labels.html_text(text) == cleaned.translate({**entities, ord("\\"): "&#92;&#92;"})
+    assert labels.xml_attr(text) == html.escape(cleaned, quote=True)
+    for width in (1, 5, 28):
+        wrapped = reference_wrap(text, width)
+        assert labels.wrap(text, width) == wrapped
+        assert labels.html_lines(text, width) == [labels.html_text(line) for line in wrapped]
+    if labels.plain(text):
+        assert labels.escstring(text) == labels.id_attr(text) == f'"{text}"'
+        if text and "\\" not in text:  # the renderer then writes the id itself as the DOT name
+            assert labels.dot_id(text) == f'"{text}"'
+        assert labels.xml_attr(text) == labels.html_text(text) == text

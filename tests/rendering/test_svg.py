@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from argmap.evaluation import evaluate
-from argmap.rendering import render
+from argmap.rendering import STATUS_MARKS, THEMES, render
+from argmap.rendering.dot import BAR_SEGMENTS
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -223,3 +225,82 @@ def test_system_graphviz_keeps_layout_under_off(alliance, system_dot):
     evidence = [s.id for s in alliance.evidence]
     base = node_boxes(render(alliance, evaluate(alliance), engine=system_dot).svg)
     assert node_boxes(render(alliance, evaluate(alliance, off=evidence[::2]), engine=system_dot).svg) == base
+
+
+HOOKS = ("argmap-caption", "argmap-badge", "argmap-badge-text", "argmap-bar", "argmap-strength")
+
+
+def header_parts(node):
+    """Return a statement node's classed header parts: {hook class: [(tag, element)]}, in order."""
+    parts = {hook: [] for hook in HOOKS}
+    for element in node.iter():
+        hook = element.get("class")
+        if element is not node and hook in parts:
+            parts[hook].append((element.tag.removeprefix(SVG), element))
+    return parts
+
+
+def check_hooks(argument_map, evaluation, svg, theme_name="default"):
+    """Check every statement's badge, bar and figure hooks against what the evaluation says."""
+    theme = THEMES[theme_name]
+    nodes = groups(parse(svg), "node")
+    for statement in argument_map.statements:
+        parts = header_parts(nodes[statement.id])
+        status = evaluation.status(statement.id).value
+        assert [tag for tag, _ in parts["argmap-caption"]] == ["text"]
+        assert [tag for tag, _ in parts["argmap-badge"]] == ["polygon"]
+        [(_, badge)] = parts["argmap-badge-text"]
+        assert badge.text == STATUS_MARKS[status]
+        assert parts["argmap-badge"][0][1].get("fill").lower() == theme.statuses[status].badge_fill.lower()
+        strength = evaluation.strength(statement.id)
+        if not evaluation.strengths:
+            assert parts["argmap-bar"] == parts["argmap-strength"] == []
+            continue
+        fills = [element.get("fill").lower() for _, element in parts["argmap-bar"]]
+        assert len(fills) == BAR_SEGMENTS
+        filled = math.floor(strength * BAR_SEGMENTS + 0.5)
+        assert fills == [theme.bar_fill.lower()] * filled + [theme.bar_empty.lower()] * (
+            BAR_SEGMENTS - filled
+        )
+        [(tag, figure)] = parts["argmap-strength"]
+        assert (tag, figure.text) == ("text", f"{strength:.2f}")
+    junctions = [g for g in nodes.values() if "argmap-junction" in g.get("class").split()]
+    assert all(not any(header_parts(g).values()) for g in junctions)
+
+
+@pytest.mark.requires_dot
+@pytest.mark.parametrize("semantics", ["grounded", "df-quad"])
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_header_parts_carry_stable_classes(alliance, embedded, semantics, theme):
+    """Badge cell and text, bar cells and figure are classed, whatever the status, strength or theme."""
+    evaluation = evaluate(alliance, semantics, off=[s.id for s in alliance.evidence][::3])
+    check_hooks(alliance, evaluation, render(alliance, evaluation, theme=theme, engine=embedded).svg, theme)
+
+
+@pytest.mark.requires_dot
+def test_header_parts_are_classed_only_where_a_badge_is_drawn(maps, embedded):
+    """Without statuses nothing is classed; with evidence off but no semantics, only the off nodes."""
+    argument_map = maps.relations()
+    plain_svg = render(argument_map, engine=embedded).svg
+    assert not any(f'class="{hook}"' in plain_svg for hook in HOOKS)
+    nodes = groups(parse(render(argument_map, off=["ev-survey"], engine=embedded).svg), "node")
+    classed = sorted(key for key, node in nodes.items() if any(header_parts(node).values()))
+    assert classed == ["ev-survey"]
+    assert header_parts(nodes["ev-survey"])["argmap-badge-text"][0][1].text == STATUS_MARKS["off"]
+
+
+@pytest.mark.requires_dot
+@pytest.mark.parametrize("text", HOSTILE[:5], ids=range(5))
+def test_user_text_cannot_fake_a_header_part(maps, text, embedded):
+    """Text shaped like SVG markup or a hook class stays text: each node has one badge, one caption."""
+    argument_map = maps.hostile(f'{text}\n<text class="argmap-badge-text">√ stands</text>\n<polygon x')
+    check_hooks(argument_map, evaluate(argument_map), render(argument_map, "grounded", engine=embedded).svg)
+
+
+@pytest.mark.requires_dot
+@pytest.mark.system_dot
+@pytest.mark.parametrize("semantics", ["grounded", "df-quad"])
+def test_system_graphviz_gives_the_same_header_classes(alliance, system_dot, semantics):
+    """Debian's dot 2.43 draws the header in the same order, so the same parts are classed."""
+    evaluation = evaluate(alliance, semantics)
+    check_hooks(alliance, evaluation, render(alliance, evaluation, engine=system_dot).svg)

@@ -111,28 +111,23 @@ const colourOf = (element, name) => (element.getAttribute(name) || "").toLowerCa
 /**
  * Find the parts of a statement node the renderer draws per status: its outline, the badge in
  * its fixed-size slot, the strength bar and figure (gradual semantics), its text and tooltip.
- * @param {Element} node @param {Palette} palette
+ * The header's parts carry the renderer's classes (see argmap.rendering: argmap-caption,
+ * argmap-badge, argmap-badge-text, argmap-bar, argmap-strength); the outline is what is drawn
+ * before the first text.
+ * @param {Element} node
  */
-function statementParts(node, palette) {
+function statementParts(node) {
   const drawn = [...node.querySelectorAll("polygon, polyline, path, ellipse, text")];
   const firstText = drawn.findIndex((e) => e.tagName === "text");
   const outline = drawn.slice(0, firstText < 0 ? drawn.length : firstText);
-  const texts = drawn.filter((e) => e.tagName === "text");
-  const marks = new Set(Object.values(palette.marks));
-  const badge = texts.find((t) => marks.has(t.textContent.trim())) || null;
-  const before = badge ? badge.previousElementSibling : null;
-  const badgeBg = before && before.tagName === "polygon" ? before : null;
-  const barColours = [palette.bar_fill.toLowerCase(), palette.bar_empty.toLowerCase()];
-  const afterBadge = badge ? drawn.slice(drawn.indexOf(badge)) : [];
-  const bars = afterBadge
-    .filter((e) => e.tagName === "polygon" && barColours.includes(colourOf(e, "fill")))
-    .slice(0, palette.bar_segments);
-  const next = bars.length ? bars[bars.length - 1].nextElementSibling : null;
-  const figure = next && next.tagName === "text" ? next : null;
-  const caption = texts[0] !== badge ? texts[0] : null;
-  const body = texts
-    .filter((t) => t !== badge && t !== caption && t !== figure)
-    .map((t) => /** @type {[Element, string]} */ ([t, t.getAttribute("fill")]));
+  const badge = node.querySelector("text.argmap-badge-text");
+  const badgeBg = node.querySelector("polygon.argmap-badge");
+  const bars = [...node.querySelectorAll("polygon.argmap-bar")];
+  const figure = node.querySelector("text.argmap-strength");
+  const header = ":not(.argmap-caption):not(.argmap-badge-text):not(.argmap-strength)";
+  const body = [...node.querySelectorAll(`text${header}`)].map(
+    (t) => /** @type {[Element, string]} */ ([t, t.getAttribute("fill")]),
+  );
   return { node, outline, badge, badgeBg, bars, figure, body, anchor: node.querySelector("a") };
 }
 
@@ -235,7 +230,6 @@ function render({ model, el }) {
 
   // -- drawing ----------------------------------------------------------------------------
   function drawSvg() {
-    const palette = model.get("palette");
     mapPane.innerHTML = model.get("svg");
     const svg = mapPane.querySelector("svg");
     if (svg) {
@@ -249,7 +243,7 @@ function render({ model, el }) {
     edges = [];
     argumentNodes = new Map();
     for (const node of mapPane.querySelectorAll("g[data-argmap-id]")) {
-      nodes.set(node.getAttribute("data-argmap-id"), statementParts(node, palette));
+      nodes.set(node.getAttribute("data-argmap-id"), statementParts(node));
     }
     for (const el of mapPane.querySelectorAll("g[data-argument-id]")) {
       const id = el.getAttribute("data-argument-id");

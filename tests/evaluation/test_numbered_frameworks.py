@@ -1,0 +1,85 @@
+"""Frameworks given by argument number (the fast ICCMA path): same extensions, clear errors, GC restored."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import EvaluationError
+from argmap.evaluation import Framework, extensions, grounded
+from argmap.evaluation.dung import paused_gc
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A framework in the numbered shape: names, and attacks as 1-based numbers, alternating."""
+
+    arguments: tuple[str, ...]
+    attack_numbers: tuple[int, ...]
+
+
+@st.composite
+def numbered_frameworks(draw: st.DrawFn) -> tuple[Numbered, Framework]:
+    """Draw a small framework (self-attacks and repeated attacks included) in both shapes."""
+    n = draw(st.integers(min_value=0, max_value=7))
+    names: tuple[str, ...] = tuple(f"a{i}" for i in range(n))
+    pairs = draw(st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=16)) if n else []
+    numbers = tuple(k for pair in pairs for k in pair)
+    named = [(names[x - 1], names[y - 1]) for x, y in pairs]
+    return Numbered(names, numbers), Framework(arguments=list(names), attacks=named)
+
+
+@settings(max_examples=200)
+@given(numbered_frameworks())
+def test_numbered_and_named_frameworks_have_the_same_extensions(pair: tuple[Numbered, Framework]) -> None:
+    """Grounded, preferred and stable come out the same whether attacks are given by number or by name."""
+    numbered, named = pair
+    assert grounded(numbered) == grounded(named)
+    for semantics in ("grounded", "preferred", "stable"):
+        assert extensions(numbered, semantics) == extensions(named, semantics)
+
+
+def test_no_placeholder_in_any_extension() -> None:
+    """The unnumbered slot 0 used internally never shows up as an argument."""
+    af = Numbered(("a", "b"), (1, 2, 2, 1))
+    assert extensions(af, "preferred") == (frozenset({"a"}), frozenset({"b"}))
+    assert extensions(af, "stable") == (frozenset({"a"}), frozenset({"b"}))
+    assert grounded(Numbered(("a",), ())) == frozenset({"a"})
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [(0, 1), (1, 0), (-1, 1), (1, 3), (3, 1), (1,), (1, 2, 2)],
+    ids=["zero-attacker", "zero-target", "negative", "target-past-end", "attacker-past-end", "odd", "odd-3"],
+)
+def test_bad_attack_numbers_are_an_error(numbers: tuple[int, ...]) -> None:
+    """A number outside 1..N, or an attacker without a target, raises EvaluationError naming the range."""
+    with pytest.raises(EvaluationError, match=r"attack_numbers .* 1\.\.2 "):
+        grounded(Numbered(("a", "b"), numbers))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_paused_gc_restores_the_collector(enabled: bool) -> None:
+    """The collector is off inside paused_gc and back to its previous state after, even on an error."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        seen = []
+
+        def fail() -> None:
+            with paused_gc():
+                seen.append(gc.isenabled())
+                raise ValueError("boom")
+
+        with pytest.raises(ValueError, match="boom"):
+            fail()
+        assert seen == [False]
+        assert gc.isenabled() is enabled
+        grounded(Numbered(("a", "b"), (1, 2)))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
