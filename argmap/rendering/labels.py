@@ -175,13 +175,6 @@ def safe_url(url: str | None) -> str | None:
     return encoded.replace("&", "&amp;")
 
 
-@functools.lru_cache(maxsize=64)
-def _line_pattern(width: int) -> re.Pattern[str]:
-    # Greedy: as much as fits up to a space (or the end), else a hard cut of a too-long word. The
-    # text has single spaces only, so a line never ends in one.
-    return re.compile(rf"\S.{{0,{width - 1}}}(?!\S)|\S{{{width}}}")
-
-
 def wrap(text: str, width: int) -> list[str]:
     """Wrap ``text`` into lines of at most ``width`` characters, keeping the author's line breaks.
 
@@ -191,12 +184,32 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _wrap_clean(text: str, width: int) -> list[str]:
-    findall = _line_pattern(width).findall
     if "\n" not in text:
-        return findall(" ".join(text.split()))
+        return _wrap_paragraph(text, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += findall(" ".join(paragraph.split()))
+        lines += _wrap_paragraph(paragraph, width)
+    return lines
+
+
+def _wrap_paragraph(text: str, width: int) -> list[str]:
+    # Printable text has no whitespace but the space: it needs folding only for doubled,
+    # leading or trailing spaces. Folding costs more than the check, and most text needs none.
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    # Greedy: each line ends at the last space that fits, else cuts a too-long word.
+    lines = []
+    start, end = 0, len(text)
+    while end - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut < 0:
+            lines.append(text[start : start + width])
+            start += width
+        else:
+            lines.append(text[start:cut])
+            start = cut + 1
+    if start < end:
+        lines.append(text[start:])
     return lines
 
 
