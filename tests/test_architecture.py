@@ -13,10 +13,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "argmap"
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "_io": {"errors"},
+    "_gc": set(),
     "schema": set(),
     "model": {"errors"},
-    "formats": {"errors", "model", "_io"},
-    "evaluation": {"errors", "model"},
+    "formats": {"errors", "model", "_io", "_gc"},
+    "evaluation": {"errors", "model", "_gc"},
     "rendering": {"errors", "model", "evaluation", "_io"},
     "widgets": {"errors", "model", "evaluation", "rendering", "formats", "examples"},
     "examples": {"errors", "model", "formats"},

@@ -28,14 +28,13 @@ EvaluationError past ``max_steps`` branch points.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import Any, Final, Literal
 
 from attrs import define, field
 
+from argmap._gc import paused_gc
 from argmap.errors import EvaluationError
 
 __all__ = [
@@ -48,7 +47,6 @@ __all__ = [
     "extensions",
     "grounded",
     "grounded_labelling",
-    "paused_gc",
     "search_extensions",
 ]
 
@@ -63,24 +61,6 @@ MAX_STEPS: Final = 200_000
 """Branch points the preferred/stable search may visit before it gives up."""
 
 ExtensionSemantics = Literal["grounded", "preferred", "stable"]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building large acyclic structures.
-
-    Building the attack lists of 10^5 arguments allocates as many lists, none in a cycle; left
-    on, the collector runs every few hundred allocations and now and then traverses every live
-    object, a large map included, so the cost grows faster than the framework (compiling a
-    100,000-statement map took twice as long). The collector's previous state is restored.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _pairs(pairs: Iterable[Sequence[str]]) -> tuple[tuple[str, str], ...]:

@@ -25,7 +25,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import Final
 
-from argmap.evaluation.dung import paused_gc
+from argmap._gc import paused_gc
 from argmap.model import ArgumentMap, Evidence, Statement
 from argmap.model.arguments import Argument
 

@@ -30,14 +30,13 @@ claims would cost far more than evaluating it:
 
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Final
 
 from attrs import define
 
+from argmap._gc import paused_gc
 from argmap.errors import Location, ParseError
 from argmap.model import Argument, ArgumentMap, Claim
 
@@ -121,20 +120,6 @@ class AbstractFramework:
         return tuple(zip(map(name, numbers[0::2]), map(name, numbers[1::2]), strict=True))
 
 
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    # Reading 10^5 arguments allocates several objects each, none in a cycle; left on, the cyclic
-    # collector would traverse every live object many times over (the cost grows faster than
-    # the file). Its previous state is restored, so a caller that disabled it keeps it so.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _parse(name: str, text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
     if name == "apx":
         return _parse_apx(text, file)
@@ -160,7 +145,7 @@ def loads(text: str, *, file: str | None = None, dialect: str | None = None) -> 
     Raises ParseError with file:line:column and a fix for text that is not the dialect.
     """
     name = dialect if dialect is not None else detect(text)
-    with _paused_gc():
+    with paused_gc():
         arguments, attacks = _parse(name, text, file)
         return _build(arguments, attacks, file, name)
 
@@ -171,7 +156,7 @@ def load_framework(text: str, *, file: str | None = None, dialect: str | None = 
     Same dialects, names and errors as ``loads``.
     """
     name = dialect if dialect is not None else detect(text)
-    with _paused_gc():
+    with paused_gc():
         if name == "i23":
             numbered = _i23_canonical(text)
             if numbered is not None:
