@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap._gc import paused_gc
 from argmap.errors import EvaluationError
 from argmap.evaluation import Framework, extensions, grounded
-from argmap.evaluation.dung import paused_gc
 
 
 @dataclass(frozen=True)
