@@ -26,6 +26,7 @@ from argmap.errors import (
     ModelError,
     ParseError,
     RenderError,
+    UnknownIdError,
     UnsupportedFormatError,
 )
 from argmap.formats import dump, dumps, load, loads
@@ -34,6 +35,7 @@ from argmap.model import (
     ArgumentMap,
     Claim,
     Evidence,
+    Line,
     MapBuilder,
     Position,
     Question,
@@ -42,26 +44,27 @@ from argmap.model import (
 )
 
 if TYPE_CHECKING:
-    from argmap.evaluation import Evaluation, Status, critical, evaluate
+    from argmap.evaluation import CriticalItem, Evaluation, Explanation, Status, Verdict, critical, evaluate
     from argmap.model.quotes import check_quotes as check
     from argmap.rendering import Diagram, render
     from argmap.widgets import Explorer
-
-__version__: Final = "0.1.0"
 
 __all__ = [
     "ArgmapError",
     "Argument",
     "ArgumentMap",
     "Claim",
+    "CriticalItem",
     "Diagram",
     "Evaluation",
     "EvaluationError",
     "Evidence",
+    "Explanation",
     "Explorer",
     "FormatError",
     "GraphvizNotFoundError",
     "InvalidMapError",
+    "Line",
     "Location",
     "MapBuilder",
     "MissingDependencyError",
@@ -73,7 +76,10 @@ __all__ = [
     "Source",
     "Statement",
     "Status",
+    "UnknownIdError",
     "UnsupportedFormatError",
+    "Verdict",
+    "__version__",
     "check",
     "critical",
     "dump",
@@ -92,6 +98,9 @@ _LAZY: Final[dict[str, tuple[str, str]]] = {
     "render": ("argmap.rendering", "render"),
     "Evaluation": ("argmap.evaluation", "Evaluation"),
     "Status": ("argmap.evaluation", "Status"),
+    "Verdict": ("argmap.evaluation", "Verdict"),
+    "Explanation": ("argmap.evaluation", "Explanation"),
+    "CriticalItem": ("argmap.evaluation", "CriticalItem"),
     "critical": ("argmap.evaluation", "critical"),
     "evaluate": ("argmap.evaluation", "evaluate"),
     "check": ("argmap.model.quotes", "check_quotes"),
@@ -102,6 +111,8 @@ _LAZY: Final[dict[str, tuple[str, str]]] = {
 def __getattr__(name: str) -> Any:
     if name == "examples":
         return importlib.import_module("argmap.examples")
+    if name == "__version__":
+        return _version()
     target = _LAZY.get(name)
     if target is None:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")
@@ -109,6 +120,18 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
+
+
+def _version() -> str:
+    # From the installed metadata, so the wheel, `--version` and pyproject.toml cannot disagree.
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415  # costs ~5 ms
+
+    try:
+        found = version("argmap")
+    except PackageNotFoundError:
+        found = "0+unknown"  # running from a tree that was never installed
+    globals()["__version__"] = found
+    return found
 
 
 def __dir__() -> list[str]:

@@ -39,6 +39,7 @@ __all__ = [
     "ParseError",
     "Problem",
     "RenderError",
+    "UnknownIdError",
     "UnknownReferenceError",
     "UnsupportedFormatError",
 ]
@@ -112,6 +113,21 @@ class UnknownReferenceError(ModelError):
 
 class InvalidUrlError(ModelError):
     """A URL is not http(s)."""
+
+
+class UnknownIdError(ArgmapError, KeyError):
+    """A lookup or an ``off`` set names an id the map does not define.
+
+    A KeyError too, so ``argument_map.statement(x)`` keeps the mapping contract.
+    """
+
+    def __init__(self, message: str, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(message)
+        self.id = id
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ shows the repr of its argument, quotes and all.
+        return str(self.args[0]) if self.args else ""
 
 
 class InvalidMapError(ModelError):

@@ -6,10 +6,10 @@ with the path of the value it concerns, so the file modules can turn paths into 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar
 
+from argmap._text import suggest
 from argmap.errors import InvalidMapError, Location, ModelError, Problem
 from argmap.model import (
     STANCES,
@@ -17,12 +17,14 @@ from argmap.model import (
     ArgumentMap,
     Claim,
     Evidence,
+    Line,
     Origin,
     Position,
     Question,
     Source,
     Statement,
 )
+from argmap.model.ids import derived_argument_id
 
 __all__ = ["FORMAT_VERSION", "from_data", "to_data"]
 
@@ -31,19 +33,21 @@ FORMAT_VERSION: Final = 1
 Path = tuple[str, ...]
 _T = TypeVar("_T")
 
-_TOP_KEYS: Final = ("argmap", "title", "description", "sources", "statements", "arguments")
+_TOP_KEYS: Final = ("argmap", "title", "description", "sources", "statements", "arguments", "lines")
+_LINE_KEYS: Final = ("id", "title", "arguments", "note")
 _SOURCE_KEYS: Final = ("id", "title", "author", "publisher", "date", "url", "path")
 _KIND_KEYS: Final = ("question", "position", "claim", "quote")
 _COMMON_KEYS: Final = ("id", "assumed", "note", "supports", "opposes")
 _TEXTUAL_KEYS: Final = ("base_score", "standard")
 _STATEMENT_KEYS: Final = {
-    "question": (*_COMMON_KEYS, "question", *_TEXTUAL_KEYS),
+    "question": (*_COMMON_KEYS, "question", "compatible", *_TEXTUAL_KEYS),
     "position": (*_COMMON_KEYS, "position", "answers", *_TEXTUAL_KEYS),
     "claim": (*_COMMON_KEYS, "claim", *_TEXTUAL_KEYS),
     "quote": (*_COMMON_KEYS, "quote", "source", "speaker", "locator", "weight", "text"),
 }
 _ARGUMENT_KEYS: Final = (
     "id",
+    "title",
     "pro",
     "con",
     "premises",
@@ -56,8 +60,8 @@ _ARGUMENT_KEYS: Final = (
 
 
 def _nearest(key: str, allowed: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    return f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
+    close = suggest(key, allowed)
+    return close.strip(" ()") if close else f"allowed: {', '.join(allowed)}"
 
 
 class _Reader:
@@ -182,7 +186,7 @@ def from_data(
             if key in item:
                 targets = reader.ids(item[key], (*path, key)) or ()
                 for target in targets:
-                    derived = f"{statement.id}.{stance}.{target}"
+                    derived = derived_argument_id((statement.id,), stance, target)
                     for field in ((), (stance,), ("premises",)):
                         reader.alias(("arguments", derived, *field), (*path, key))
                     argument = reader.build(
@@ -207,6 +211,30 @@ def from_data(
         if argument is not None:
             arguments.append(argument)
 
+    lines: list[Line] = []
+    for index, raw in enumerate(_list(reader, top, "lines")):
+        item = reader.mapping(raw, ("lines", f"#{index}"), "a line of argument")
+        if item is None:
+            continue
+        lid, path = _item_id(item, "lines", index)
+        reader.keys(item, _LINE_KEYS, path, f"line {lid!r}")
+        members = reader.ids(item.get("arguments", []), (*path, "arguments"))
+        if members is None:
+            continue
+        line = reader.build(
+            Line,
+            {
+                "id": lid,
+                "title": reader.text(item, "title", path, required=True),
+                "arguments": members,
+                "note": reader.text(item, "note", path),
+            },
+            path,
+            lid,
+        )
+        if line is not None:
+            lines.append(line)
+
     origin = Origin(file=file, locations=reader.locations)
     try:
         argument_map = ArgumentMap(
@@ -215,6 +243,7 @@ def from_data(
             sources=tuple(sources),
             statements=tuple(statements),
             arguments=tuple(arguments),
+            lines=tuple(lines),
             origin=origin,
         )
     except InvalidMapError as error:
@@ -295,6 +324,13 @@ def _statement(reader: _Reader, item: Mapping[str, Any], sid: str | None, path: 
     }
     if kind == "position":
         textual["answers"] = reader.text(item, "answers", path)
+    if kind == "question" and "compatible" in item:
+        compatible = item["compatible"]
+        if not isinstance(compatible, bool):
+            message = f"{sid!r}: compatible must be true or false, got {compatible!r}"
+            reader.report(message, (*path, "compatible"), id=sid)
+            compatible = False
+        textual["compatible"] = compatible
     factory = {"question": Question, "position": Position, "claim": Claim}[kind]
     return reader.build(factory, textual, path, sid)
 
@@ -321,7 +357,7 @@ def _argument(reader: _Reader, item: Mapping[str, Any], index: int) -> Argument 
     if premises is None or undercutters is None or conclusion is None:
         return None
     if aid is None:
-        aid = f"{'+'.join(premises)}.{stance}.{conclusion}"
+        aid = derived_argument_id(premises, stance, conclusion)
         reader.alias(("arguments", aid), path)
         for name in item:
             reader.alias(("arguments", aid, str(name)), (*path, str(name)))
@@ -332,6 +368,7 @@ def _argument(reader: _Reader, item: Mapping[str, Any], index: int) -> Argument 
             "conclusion": conclusion,
             "premises": premises,
             "stance": stance,
+            "title": reader.text(item, "title", path),
             "undercutters": undercutters,
             "weight": item.get("weight"),
             "scheme": reader.text(item, "scheme", path),
@@ -362,7 +399,15 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
         out["statements"] = [_statement_data(s) for s in argument_map.statements]
     if argument_map.arguments:
         out["arguments"] = [_argument_data(a) for a in argument_map.arguments]
+    if argument_map.lines:
+        out["lines"] = [_line_data(line) for line in argument_map.lines]
     return out
+
+
+def _line_data(line: Line) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": line.id, "title": line.title, "arguments": list(line.arguments)}
+    _put(entry, "note", line.note)
+    return entry
 
 
 def _statement_data(statement: Statement) -> dict[str, Any]:
@@ -376,6 +421,8 @@ def _statement_data(statement: Statement) -> dict[str, Any]:
         entry[statement.kind] = statement.label
         if isinstance(statement, Position):
             _put(entry, "answers", statement.answers)
+        if isinstance(statement, Question) and statement.compatible:
+            entry["compatible"] = True
         for key in _TEXTUAL_KEYS:
             _put(entry, key, getattr(statement, key))
     if statement.assumed:
@@ -385,7 +432,9 @@ def _statement_data(statement: Statement) -> dict[str, Any]:
 
 
 def _argument_data(argument: Argument) -> dict[str, Any]:
-    entry: dict[str, Any] = {"id": argument.id, argument.stance: argument.conclusion}
+    entry: dict[str, Any] = {"id": argument.id}
+    _put(entry, "title", argument.title)
+    entry[argument.stance] = argument.conclusion
     entry["premises"] = list(argument.premises)
     if argument.undercutters:
         entry["undercutters"] = list(argument.undercutters)

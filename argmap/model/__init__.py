@@ -3,6 +3,8 @@
 from argmap.model.argument_map import ArgumentMap, Origin
 from argmap.model.arguments import STANCES, Argument, Stance
 from argmap.model.builder import MapBuilder
+from argmap.model.lines import Line
+from argmap.model.off import Off, resolve_off
 from argmap.model.sources import Source
 from argmap.model.statements import (
     PROOF_STANDARDS,
@@ -22,7 +24,9 @@ __all__ = [
     "ArgumentMap",
     "Claim",
     "Evidence",
+    "Line",
     "MapBuilder",
+    "Off",
     "Origin",
     "Position",
     "ProofStandard",
@@ -31,4 +35,5 @@ __all__ = [
     "Stance",
     "Statement",
     "StatementKind",
+    "resolve_off",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from itertools import chain
 from operator import attrgetter
@@ -10,8 +9,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define, field
 
-from argmap.errors import InvalidMapError, Location, Problem
+from argmap._text import suggest
+from argmap.errors import InvalidMapError, Location, Problem, UnknownIdError
 from argmap.model.arguments import Argument
+from argmap.model.lines import Line
 from argmap.model.sources import Source
 from argmap.model.statements import Claim, Evidence, Position, Question, Statement
 
@@ -42,8 +43,7 @@ class Origin:
 
 
 def _suggest(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else " (define it, or correct the id)"
+    return suggest(value, known) or " (define it, or correct the id)"
 
 
 @define(frozen=True, kw_only=True)
@@ -59,10 +59,13 @@ class ArgumentMap:
     sources: tuple[Source, ...] = ()
     statements: tuple[Statement, ...] = ()
     arguments: tuple[Argument, ...] = ()
+    lines: tuple[Line, ...] = ()
+    """Lines of argument: named groups of arguments, switched off as one."""
     origin: Origin | None = field(default=None, eq=False, repr=False)
     _statement_index: dict[str, Statement] = field(init=False, eq=False, repr=False)
     _argument_index: dict[str, Argument] = field(init=False, eq=False, repr=False)
     _source_index: dict[str, Source] = field(init=False, eq=False, repr=False)
+    _line_index: dict[str, Line] = field(init=False, eq=False, repr=False)
     _pro: dict[str, tuple[Argument, ...]] = field(init=False, eq=False, repr=False)
     _con: dict[str, tuple[Argument, ...]] = field(init=False, eq=False, repr=False)
 
@@ -72,6 +75,7 @@ class ArgumentMap:
         set_(self, "_statement_index", dict(zip(map(_ID, self.statements), self.statements, strict=True)))
         set_(self, "_argument_index", dict(zip(map(_ID, self.arguments), self.arguments, strict=True)))
         set_(self, "_source_index", dict(zip(map(_ID, self.sources), self.sources, strict=True)))
+        set_(self, "_line_index", dict(zip(map(_ID, self.lines), self.lines, strict=True)))
         pro: dict[str, list[Argument]] = {}
         con: dict[str, list[Argument]] = {}
         for argument in self.arguments:
@@ -101,24 +105,52 @@ class ArgumentMap:
         try:
             return self._statement_index[id]
         except KeyError:
-            raise KeyError(f"no statement {id!r}{_suggest(id, list(self._statement_index))}") from None
+            raise UnknownIdError(
+                f"no statement {id!r}{_suggest(id, list(self._statement_index))}", id=id
+            ) from None
 
     def argument(self, id: str) -> Argument:  # noqa: A002
         """Return the argument with this id; KeyError names close matches."""
         try:
             return self._argument_index[id]
         except KeyError:
-            raise KeyError(f"no argument {id!r}{_suggest(id, list(self._argument_index))}") from None
+            raise UnknownIdError(
+                f"no argument {id!r}{_suggest(id, list(self._argument_index))}", id=id
+            ) from None
 
     def source(self, id: str) -> Source:  # noqa: A002
         """Return the source with this id; KeyError names close matches."""
         try:
             return self._source_index[id]
         except KeyError:
-            raise KeyError(f"no source {id!r}{_suggest(id, list(self._source_index))}") from None
+            raise UnknownIdError(f"no source {id!r}{_suggest(id, list(self._source_index))}", id=id) from None
+
+    def line(self, id: str) -> Line:  # noqa: A002
+        """Return the line of argument with this id; KeyError names close matches."""
+        try:
+            return self._line_index[id]
+        except KeyError:
+            raise UnknownIdError(f"no line {id!r}{_suggest(id, list(self._line_index))}", id=id) from None
+
+    def has_line(self, id: str) -> bool:  # noqa: A002
+        """Return whether a line of argument has this id."""
+        return id in self._line_index
+
+    def has_argument(self, id: str) -> bool:  # noqa: A002
+        """Return whether an argument has this id."""
+        return id in self._argument_index
+
+    def lines_of(self, argument: str) -> tuple[Line, ...]:
+        """Return the lines of argument that include ``argument``."""
+        return tuple(line for line in self.lines if argument in line.arguments)
 
     def __contains__(self, id: object) -> bool:  # noqa: A002
-        return id in self._statement_index or id in self._argument_index or id in self._source_index
+        return (
+            id in self._statement_index
+            or id in self._argument_index
+            or id in self._source_index
+            or id in self._line_index
+        )
 
     def has_statement(self, id: str) -> bool:  # noqa: A002
         """Return whether a statement has this id."""
@@ -164,8 +196,8 @@ class ArgumentMap:
         return tuple(a for a in self.arguments if statement in a.undercutters)
 
     def iter_ids(self) -> Iterator[str]:
-        """Yield every id in the map: sources, statements, arguments."""
-        for group in (self.sources, self.statements, self.arguments):
+        """Yield every id in the map: sources, statements, arguments, lines."""
+        for group in (self.sources, self.statements, self.arguments, self.lines):
             for item in group:
                 yield item.id
 
@@ -184,13 +216,12 @@ class ArgumentMap:
             ("sources", self.sources),
             ("statements", self.statements),
             ("arguments", self.arguments),
+            ("lines", self.lines),
         )
-        indexed = len(self._source_index) + len(self._statement_index) + len(self._argument_index)
-        count = len(self.sources) + len(self.statements) + len(self.arguments)
-        unique = (
-            indexed == count
-            and len(set(chain(self._source_index, self._statement_index, self._argument_index))) == count
-        )
+        indexes = (self._source_index, self._statement_index, self._argument_index, self._line_index)
+        indexed = sum(len(index) for index in indexes)
+        count = len(self.sources) + len(self.statements) + len(self.arguments) + len(self.lines)
+        unique = indexed == count and len(set(chain(*indexes))) == count
         for group, items in () if unique else groups:  # the loop only reports duplicates
             for index, item in enumerate(items):
                 if item.id in seen:
@@ -280,4 +311,14 @@ class ArgumentMap:
                     ("arguments", argument.id, "premises"),
                     "duplicate-premise",
                 )
+        argument_ids = list(self._argument_index)
+        for line in self.lines:
+            for ref in line.arguments:
+                if ref not in self._argument_index:
+                    report(
+                        f"line {line.id!r} lists unknown argument {ref!r}" + _suggest(ref, argument_ids),
+                        line.id,
+                        ("lines", line.id, "arguments"),
+                        "unknown-reference",
+                    )
         return problems

@@ -47,12 +47,19 @@ class Argument:
     conclusion: str = field(validator=valid_id)
     premises: tuple[str, ...] = field(converter=id_tuple, validator=_premises)
     stance: Stance = field(default="pro", validator=_stance)
+    title: str | None = field(default=None, validator=optional_text)
+    """A short name ("Shared threat perceptions") for the argument's junction, switch and explanations."""
     undercutters: tuple[str, ...] = field(default=(), converter=id_tuple, validator=ids_valid)
     weight: float | None = field(default=None, validator=unit_interval)
     """How strongly the premises bear on the conclusion, in [0, 1] (Carneades' argument weight)."""
     scheme: str | None = field(default=None, validator=optional_text)
     """The argumentation scheme, e.g. "expert opinion"; shown on the inference."""
     note: str | None = field(default=None, validator=optional_text)
+
+    @property
+    def label(self) -> str:
+        """Return the title if there is one, else the id."""
+        return self.title or self.id
 
     @property
     def is_pro(self) -> bool:

@@ -21,6 +21,8 @@ import attrs
 from argmap.errors import ModelError
 from argmap.model.argument_map import ArgumentMap
 from argmap.model.arguments import Argument, Stance
+from argmap.model.ids import derived_argument_id
+from argmap.model.lines import Line
 from argmap.model.sources import Source
 from argmap.model.statements import Claim, Evidence, Position, ProofStandard, Question, Statement
 
@@ -43,6 +45,7 @@ class MapBuilder:
         self._sources: list[Source] = []
         self._statements: list[Statement] = []
         self._arguments: list[Argument] = []
+        self._lines: list[Line] = []
         self._last_question: str | None = None
 
     def __repr__(self) -> str:
@@ -68,9 +71,19 @@ class MapBuilder:
         )
         return id
 
-    def question(self, id: str, text: str, *, note: str | None = None) -> str:  # noqa: A002
-        """Add a question; later positions answer it unless told otherwise."""
-        self._statements.append(Question(id=id, text=text, note=note))
+    def question(
+        self,
+        id: str,  # noqa: A002
+        text: str,
+        *,
+        compatible: bool = False,
+        note: str | None = None,
+    ) -> str:
+        """Add a question; later positions answer it unless told otherwise.
+
+        Its positions are alternatives (at most one stands) unless ``compatible`` is true.
+        """
+        self._statements.append(Question(id=id, text=text, compatible=compatible, note=note))
         self._last_question = id
         return id
 
@@ -159,12 +172,13 @@ class MapBuilder:
         conclusion: str,
         *,
         id: str | None = None,  # noqa: A002
+        title: str | None = None,
         weight: float | None = None,
         scheme: str | None = None,
         note: str | None = None,
     ) -> str:
         """Add an argument for ``conclusion``; several premises are linked (they hold together)."""
-        return self._argument("pro", premises, conclusion, id, weight, scheme, note)
+        return self._argument("pro", premises, conclusion, id, title, weight, scheme, note)
 
     def con(
         self,
@@ -172,12 +186,13 @@ class MapBuilder:
         conclusion: str,
         *,
         id: str | None = None,  # noqa: A002
+        title: str | None = None,
         weight: float | None = None,
         scheme: str | None = None,
         note: str | None = None,
     ) -> str:
         """Add an argument against ``conclusion`` (a rebuttal)."""
-        return self._argument("con", premises, conclusion, id, weight, scheme, note)
+        return self._argument("con", premises, conclusion, id, title, weight, scheme, note)
 
     def undercut(self, statement: str, argument: str) -> str:
         """Make ``statement`` attack the inference of ``argument``; returns the argument's id."""
@@ -191,6 +206,11 @@ class MapBuilder:
             f"cannot undercut unknown argument {argument!r} (add it first; known: {known})", id=argument
         )
 
+    def line(self, id: str, title: str, arguments: Sequence[str], *, note: str | None = None) -> str:  # noqa: A002
+        """Add a line of argument: ``arguments`` (ids) that a reader follows, and switches off, as one."""
+        self._lines.append(Line(id=id, title=title, arguments=tuple(arguments), note=note))
+        return id
+
     def finish(self) -> ArgumentMap:
         """Return the frozen map; raises InvalidMapError listing every problem."""
         return ArgumentMap(
@@ -199,6 +219,7 @@ class MapBuilder:
             sources=tuple(self._sources),
             statements=tuple(self._statements),
             arguments=tuple(self._arguments),
+            lines=tuple(self._lines),
         )
 
     def _link(self, statement: str, supports: str | None, opposes: str | None) -> None:
@@ -213,6 +234,7 @@ class MapBuilder:
         premises: Premises,
         conclusion: str,
         id: str | None,  # noqa: A002
+        title: str | None,
         weight: float | None,
         scheme: str | None,
         note: str | None,
@@ -220,13 +242,14 @@ class MapBuilder:
         premise_ids = (premises,) if isinstance(premises, str) else tuple(premises)
         if id is None:
             # Derived, not random: the same map written twice gets the same ids.
-            id = f"{'+'.join(premise_ids)}.{stance}.{conclusion}"  # noqa: A001
+            id = derived_argument_id(premise_ids, stance, conclusion)  # noqa: A001
         self._arguments.append(
             Argument(
                 id=id,
                 conclusion=conclusion,
                 premises=premise_ids,
                 stance=stance,
+                title=title,
                 weight=weight,
                 scheme=scheme,
                 note=note,

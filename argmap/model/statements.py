@@ -78,6 +78,8 @@ class Question(_Textual):
     """The issue under debate: the root of a map."""
 
     kind: ClassVar[StatementKind] = "question"
+    compatible: bool = False
+    """Whether the positions answering this question may all stand; by default they are alternatives."""
 
 
 @define(frozen=True, kw_only=True)
