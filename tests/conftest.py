@@ -11,6 +11,8 @@ from hypothesis import HealthCheck, settings
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 
+# quick: a local edit-test loop (HYPOTHESIS_PROFILE=quick); ci: the thorough run CI makes.
+settings.register_profile("quick", max_examples=10, deadline=None)
 settings.register_profile("default", max_examples=60, deadline=None)
 settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "default"))
