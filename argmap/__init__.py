@@ -45,7 +45,7 @@ from argmap.model import (
 
 if TYPE_CHECKING:
     from argmap.evaluation import CriticalItem, Evaluation, Explanation, Status, Verdict, critical, evaluate
-    from argmap.model.quotes import check_quotes as check
+    from argmap.formats.source_text import check_quotes as check
     from argmap.rendering import Diagram, render
     from argmap.widgets import Explorer
 
@@ -103,7 +103,7 @@ _LAZY: Final[dict[str, tuple[str, str]]] = {
     "CriticalItem": ("argmap.evaluation", "CriticalItem"),
     "critical": ("argmap.evaluation", "critical"),
     "evaluate": ("argmap.evaluation", "evaluate"),
-    "check": ("argmap.model.quotes", "check_quotes"),
+    "check": ("argmap.formats.source_text", "check_quotes"),
     "Explorer": ("argmap.widgets", "Explorer"),
 }
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from argmap.cli._common import add_map_argument, read_map
+from argmap.cli._common import add_map_argument, read_map, say
 
 
 def register(subparsers: Any) -> None:
@@ -16,26 +16,33 @@ def register(subparsers: Any) -> None:
         help="validate a map and verify its quotes",
         description=(
             "Validate MAP (ids, references, values) and check that every evidence quote occurs verbatim"
-            " in its source's local text (the source's `path`). Exit 0 when clean, 1 otherwise."
+            " in its source's local text (the source's `path`, relative to MAP). Source texts are read"
+            " only from MAP's folder, or from the folder --root names, and only regular UTF-8 files of"
+            " at most 16 MiB. Exit 0 when clean, 1 otherwise."
         ),
     )
     add_map_argument(parser)
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="the folder source texts may be read from (default: MAP's folder), e.g. the project's folder",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Check the map; print one line per finding."""
-    from argmap.model.quotes import check_quotes  # noqa: PLC0415
+    from argmap.formats.source_text import check_quotes  # noqa: PLC0415
 
     argument_map = read_map(args.map)
-    findings = check_quotes(argument_map)
+    findings = check_quotes(argument_map, root=args.root)
     for finding in findings:
-        print(finding.message, file=sys.stderr)
+        say(finding.message, file=sys.stderr)
     evidence = len(argument_map.evidence)
     if findings:
-        print(f"argmap: {len(findings)} problem(s) in {args.map}", file=sys.stderr)
+        say(f"argmap: {len(findings)} problem(s) in {args.map}", file=sys.stderr)
         return 1
-    print(
+    say(
         f"{args.map}: ok: {len(argument_map.statements)} statements, {len(argument_map.arguments)} arguments,"
         f" {evidence} quotes verified"
     )

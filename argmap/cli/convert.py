@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from argmap.cli._common import read_map
+from argmap.errors import ArgmapError
 
 
 def register(subparsers: Any) -> None:
@@ -27,9 +28,15 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Convert the map; the output file is written atomically."""
+    """Convert the map; the output file is written atomically and never over the input."""
+    from argmap._io import same_file  # noqa: PLC0415
     from argmap.formats import dump, dumps  # noqa: PLC0415
 
+    if args.output and same_file(args.map, args.output):
+        raise ArgmapError(
+            f"convert: {args.output}: is the map being read; refusing to overwrite it"
+            " (write to another file, then rename it if you mean to replace the original)"
+        )
     argument_map = read_map(args.map)
     if args.output:
         dump(argument_map, args.output, format=args.to)

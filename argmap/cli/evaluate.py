@@ -3,45 +3,44 @@
 from __future__ import annotations
 
 import argparse
-import json
 from itertools import compress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap.cli._common import add_map_argument, id_list, read_map
+from argmap._text import shorten
+from argmap.cli._common import about, add_map_argument, add_off_argument, count, json_text, read_map, say
 from argmap.errors import ArgmapError
-from argmap.evaluation import SEMANTICS, Evaluation, Status, critical, evaluate, grounded
+
+if TYPE_CHECKING:
+    from argmap.evaluation import Evaluation, Status
 
 __all__ = ["register"]
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _add_common(parser: argparse.ArgumentParser, semantics: str) -> None:
     add_map_argument(parser)
     parser.add_argument(
         "--semantics",
         "-s",
         default="grounded",
         metavar="S",
-        help=f"how to evaluate: {', '.join(SEMANTICS)} (default: grounded)",
+        help=f"how to evaluate: {semantics} (default: grounded)",
     )
-    parser.add_argument(
-        "--off",
-        type=id_list,
-        default=[],
-        metavar="ID,...",
-        help="statements to switch off (evidence, assumptions, claims to reject), comma-separated",
-    )
+    add_off_argument(parser)
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def register(subparsers: Any) -> None:
     """Add the evaluate, explain and critical subcommands."""
+    from argmap.evaluation import SEMANTICS  # noqa: PLC0415  # only when one of these commands runs
+
+    semantics = ", ".join(SEMANTICS)
     parser = subparsers.add_parser(
         "evaluate",
-        help="show which statements stand, fall or are contested",
-        description="Evaluate a map: every statement's status (in, out, undecided, off) and the verdict.",
+        help="show which statements stand, fall or are open",
+        description="Evaluate a map: every statement's status (stands, falls, open or off) and the verdict.",
     )
-    _add_common(parser)
+    _add_common(parser, semantics)
     parser.set_defaults(run=run_evaluate)
 
     parser = subparsers.add_parser(
@@ -51,7 +50,7 @@ def register(subparsers: Any) -> None:
         " that decided it.",
     )
     add_ids = parser.add_argument
-    _add_common(parser)
+    _add_common(parser, semantics)
     add_ids("ids", nargs="+", metavar="ID", help="the statements to explain")
     parser.set_defaults(run=run_explain)
 
@@ -61,22 +60,24 @@ def register(subparsers: Any) -> None:
         description="List the evidence whose removal alone changes the verdict or a position's status,"
         " ranked (under df-quad also the largest movers of a position's strength).",
     )
-    _add_common(parser)
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N items")
+    _add_common(parser, semantics)
+    parser.add_argument("--limit", type=count, default=None, metavar="N", help="show at most N items")
     parser.set_defaults(run=run_critical)
 
 
 def _evaluation(args: argparse.Namespace) -> tuple[Any, Evaluation]:
+    from argmap.evaluation import evaluate  # noqa: PLC0415
+
     argument_map = read_map(args.map)
-    return argument_map, evaluate(argument_map, semantics=args.semantics, off=args.off)
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    with about(args.map, "--off"):
+        return argument_map, evaluate(argument_map, semantics=args.semantics, off=args.off)
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    # Cells are escaped before they are measured, so a column stays aligned on the terminal.
+    from argmap._text import terminal_safe  # noqa: PLC0415
+
+    rows = [tuple(terminal_safe(cell) for cell in row) for row in rows]
     widths = [max(len(row[k]) for row in rows) for k in range(len(rows[0]))]
     return ["  ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)).rstrip() for row in rows]
 
@@ -88,6 +89,7 @@ def _framework_statuses(path: str) -> tuple[str, list[tuple[str, Status]]] | Non
     no map of 10^5 claims is built only to be printed. Any problem returns None, and the map
     path reads the file again and reports it.
     """
+    from argmap.evaluation import Status, grounded  # noqa: PLC0415
     from argmap.formats import format_for, iccma  # noqa: PLC0415  # keeps `argmap --help` fast
 
     try:
@@ -118,15 +120,15 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if fast is not None:
         title, statuses = fast
         claims: list[tuple[str, ...]] = [("id", "kind", "status", "text")]
-        claims += [(name, "claim", f"{s.value} ({s.reading})", _short(name)) for name, s in statuses]
-        print(f"{title} — grounded\n")
+        claims += [(name, "claim", f"{s.value} ({s.reading})", shorten(name, 50)) for name, s in statuses]
+        say(f"{title} — grounded\n")
         for line in _table(claims):
-            print(line)
-        print()
+            print(line)  # already escaped
+        say()
         return 0
     argument_map, evaluation = _evaluation(args)
     if args.json:
-        print(json.dumps(evaluation.to_data(), indent=2, ensure_ascii=False))
+        print(json_text(evaluation.to_data()))
         return 0
     gradual = bool(evaluation.strengths)
     header: tuple[str, ...] = ("id", "kind", "status", "strength") if gradual else ("id", "kind", "status")
@@ -136,39 +138,43 @@ def run_evaluate(args: argparse.Namespace) -> int:
         row: tuple[str, ...] = (statement.id, statement.kind, f"{status.value} ({status.reading})")
         if gradual:
             row = (*row, f"{evaluation.strengths[statement.id]:.3f}")
-        rows.append((*row, _short(statement.label)))
-    print(f"{argument_map.title} — {evaluation.semantics}", end="")
-    print(f", off: {', '.join(sorted(evaluation.off))}" if evaluation.off else "")
-    print()
+        rows.append((*row, shorten(statement.label, 50)))
+    say(f"{argument_map.title} — {evaluation.semantics}", end="")
+    say(f", off: {', '.join(sorted(evaluation.off))}" if evaluation.off else "")
+    say()
     for line in _table(rows):
-        print(line)
-    print()
+        print(line)  # already escaped
+    say()
     for verdict in evaluation.verdicts:
-        print(verdict.text)
+        say(verdict.text)
     for note in evaluation.notes:
-        print(f"note: {note}")
+        say(f"note: {note}")
     return 0
 
 
 def run_explain(args: argparse.Namespace) -> int:
     """Print why each named statement has its status."""
     _, evaluation = _evaluation(args)
-    explanations = [evaluation.explain(statement_id) for statement_id in args.ids]
+    with about(args.map, "explain"):
+        explanations = [evaluation.explain(statement_id) for statement_id in args.ids]
     if args.json:
-        print(json.dumps([e.to_data() for e in explanations], indent=2, ensure_ascii=False))
+        print(json_text([e.to_data() for e in explanations]))
         return 0
-    print("\n\n".join(str(e) for e in explanations))
+    say("\n\n".join(str(e) for e in explanations))
     for note in evaluation.notes:
-        print(f"note: {note}")
+        say(f"note: {note}")
     return 0
 
 
 def run_critical(args: argparse.Namespace) -> int:
     """Print the evidence whose removal alone changes the verdict, ranked."""
+    from argmap.evaluation import critical  # noqa: PLC0415
+
     argument_map = read_map(args.map)
-    items = critical(argument_map, semantics=args.semantics, off=args.off)
+    with about(args.map, "--off"):
+        items = critical(argument_map, semantics=args.semantics, off=args.off)
     if args.limit is not None:
-        items = items[: max(args.limit, 0)]
+        items = items[: args.limit]
     if args.json:
         data = [
             {
@@ -181,13 +187,11 @@ def run_critical(args: argparse.Namespace) -> int:
             }
             for item in items
         ]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_text(data))
         return 0
     if not items:
-        print(
-            f"No single piece of evidence changes the verdict or a position's status under {args.semantics}."
-        )
+        say(f"No single piece of evidence changes the verdict or a position's status under {args.semantics}.")
         return 0
     for rank, item in enumerate(items, start=1):
-        print(f"{rank}. {item.text}")
+        say(f"{rank}. {item.text}")
     return 0

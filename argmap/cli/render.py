@@ -6,12 +6,24 @@ import argparse
 import sys
 from typing import Any
 
-from argmap.cli._common import add_map_argument, id_list, read_map
+from argmap.cli._common import about, add_map_argument, add_off_argument, read_map, say
+
+
+def seconds(value: str) -> float:
+    """Parse ``--timeout``: a number of seconds above 0."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {value}")
+    return number
 
 
 def register(subparsers: Any) -> None:
     """Add the ``render`` subcommand."""
     from argmap.rendering import DIRECTIONS, ENGINES, THEMES  # noqa: PLC0415  # keeps --help fast
+    from argmap.rendering.engine import TIMEOUT  # noqa: PLC0415
 
     parser = subparsers.add_parser(
         "render",
@@ -21,15 +33,12 @@ def register(subparsers: Any) -> None:
     add_map_argument(parser)
     parser.add_argument("-o", "--output", metavar="OUT", help="file to write (.svg, .png, .pdf or .dot)")
     parser.add_argument(
-        "--semantics", metavar="S", help="evaluate and mark which statements stand (e.g. grounded, df-quad)"
+        "--semantics",
+        "-s",
+        metavar="S",
+        help="evaluate and mark which statements stand (e.g. grounded, df-quad)",
     )
-    parser.add_argument(
-        "--off",
-        metavar="ID,...",
-        type=id_list,
-        default=[],
-        help="statements to switch off (comma-separated ids)",
-    )
+    add_off_argument(parser)
     parser.add_argument(
         "--theme", choices=list(THEMES), default="default", help="colour theme (default: default)"
     )
@@ -44,7 +53,15 @@ def register(subparsers: Any) -> None:
         "--engine",
         choices=list(ENGINES),
         default="auto",
-        help="Graphviz to use: the embedded graphviz-pure, the system dot (needed for PDF), or auto",
+        help="Graphviz to use: the embedded graphviz-pure, the system dot (needed for PDF), or auto"
+        " (default: the embedded one, the system dot for PDF)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=seconds,
+        default=TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop Graphviz after this long (default: {TIMEOUT:g})",
     )
     parser.set_defaults(run=run)
 
@@ -54,17 +71,21 @@ def run(args: argparse.Namespace) -> int:
     from argmap.rendering import render  # noqa: PLC0415
 
     argument_map = read_map(args.map)
-    diagram = render(
-        argument_map,
-        args.semantics,
-        off=args.off,
-        theme=args.theme,
-        direction=args.direction,
-        legend=args.legend,
-        engine=args.engine,
-    )
+    with about(args.map, "--off"):
+        diagram = render(
+            argument_map,
+            args.semantics,
+            off=args.off,
+            theme=args.theme,
+            direction=args.direction,
+            legend=args.legend,
+            engine=args.engine,
+            timeout=args.timeout,
+        )
     if args.output:
         diagram.save(args.output)
     else:
         sys.stdout.write(diagram.svg)
+    for note in diagram.notes:
+        say(f"argmap: note: {note}", file=sys.stderr)
     return 0

@@ -1,4 +1,4 @@
-"""Evaluation: which statements stand when some evidence is switched off, and why.
+"""Evaluation: which statements stand when some parts are switched off, and why.
 
 >>> from argmap.model import ArgumentMap
 >>> m = ArgumentMap.build("t")
@@ -10,11 +10,17 @@
 'in'
 >>> evaluate(argument_map, off={"e"}).status("c").value
 'out'
+>>> semantics("df-quad").gradual
+True
+
+``grounded`` and ``extensions`` are the abstract-framework functions (``Framework``, ICCMA
+instances); maps are evaluated with ``evaluate``. Docs: docs/semantics.md.
 """
 
-from argmap.evaluation.api import GRADUAL, REGISTRY, SEMANTICS, critical, evaluate, register
+from argmap.evaluation.api import critical, evaluate
 from argmap.evaluation.dung import Framework, extensions, grounded
 from argmap.evaluation.labelling import (
+    CRITICAL_KINDS,
     CriticalItem,
     Evaluation,
     Explanation,
@@ -23,10 +29,11 @@ from argmap.evaluation.labelling import (
     Status,
     Verdict,
 )
+from argmap.evaluation.registry import GRADUAL, SEMANTICS, Semantics, register, semantics
 
 __all__ = [
+    "CRITICAL_KINDS",
     "GRADUAL",
-    "REGISTRY",
     "SEMANTICS",
     "CriticalItem",
     "Evaluation",
@@ -34,6 +41,7 @@ __all__ = [
     "Framework",
     "PositionVerdict",
     "Reason",
+    "Semantics",
     "Status",
     "Verdict",
     "critical",
@@ -41,4 +49,5 @@ __all__ = [
     "extensions",
     "grounded",
     "register",
+    "semantics",
 ]

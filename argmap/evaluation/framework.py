@@ -1,4 +1,4 @@
-"""An ArgumentMap compiled once into integer-indexed attack lists, cached per map object.
+"""An ArgumentMap compiled once into integer-indexed attack lists, kept with the map.
 
 The compiled framework (notes §3.3) has one node per statement and per argument, plus:
 
@@ -7,27 +7,39 @@ The compiled framework (notes §3.3) has one node per statement and per argument
   when ``p`` is OUT (or switched off), and then the argument cannot apply;
 - a "lacks support" node ``U(c)`` for each statement ``c`` that needs support (some pro argument
   concludes it, and it is neither evidence nor assumed): every pro argument of ``c`` attacks
-  ``U(c)``, and ``U(c)`` attacks ``c``. ``U(c)`` is IN exactly when every argument for ``c`` is
-  inapplicable, and then ``c`` is OUT: "no standing support".
+  ``U(c)``, and ``U(c)`` attacks ``c``. ``U(c)`` is IN exactly when no argument for ``c``
+  prevails, and then ``c`` is OUT: "no standing support".
 
-Each con argument attacks its conclusion; each undercutter attacks the argument it undercuts.
-An argument node is IN ("applicable") when all its premises are IN and all its undercutters OUT.
-The size is linear in the map: at most two extra nodes per statement.
+The attacks between them (docs/semantics.md states the rules with examples):
 
-Compiling is done once per map object (the cache is keyed on identity and dropped when the map
-is garbage-collected), so switching evidence on and off only re-runs propagation.
+- each undercutter attacks the argument it undercuts;
+- each con argument attacks its conclusion (rebuttal);
+- a con argument and each pro argument of the same conclusion attack one another, except that
+  where both carry a weight the strictly weaker one does not attack the stronger;
+- the positions answering one question (unless it is ``compatible``) attack one another, and
+  each pro argument of one position attacks the other positions and, weights deciding as above,
+  their pro arguments.
+
+An argument node is IN ("applicable") when all its premises are IN, all its undercutters OUT,
+and every argument rebutting it OUT. The size is linear in the map except for the rebuttals
+between the arguments of one conclusion or one question.
+
+Compiling is done once per map object and kept in a private slot of the map, so switching parts
+on and off only re-runs propagation.
 """
 
 from __future__ import annotations
 
-import weakref
+from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from argmap._gc import paused_gc
 from argmap.model import ArgumentMap, Evidence, Statement
 from argmap.model.arguments import Argument
+
+if TYPE_CHECKING:
+    from argmap.model.off import Off
 
 __all__ = [
     "KIND_ARGUMENT",
@@ -36,6 +48,7 @@ __all__ = [
     "KIND_STATEMENT",
     "CompiledMap",
     "compile_map",
+    "defeats",
 ]
 
 KIND_STATEMENT: Final = 0
@@ -48,6 +61,20 @@ _CONCLUSION: Final = attrgetter("conclusion")
 _PREMISES: Final = attrgetter("premises")
 _UNDERCUTTERS: Final = attrgetter("undercutters")
 _STANCE: Final = attrgetter("stance")
+_WEIGHT: Final = attrgetter("weight")
+_SLOT: Final = "evaluation.compiled"
+
+
+def defeats(attacker: float | None, target: float | None) -> bool:
+    """Return whether a rebutting argument of weight ``attacker`` defeats one of weight ``target``.
+
+    Only weights decide, and only when both arguments carry one: the strictly weaker does not
+    defeat the stronger; otherwise (no weight, or equal weights) each defeats the other.
+
+    >>> defeats(0.4, 0.8), defeats(0.8, 0.4), defeats(0.5, 0.5), defeats(None, 0.9)
+    (False, True, True, True)
+    """
+    return attacker is None or target is None or attacker >= target
 
 
 class CompiledMap:
@@ -55,11 +82,11 @@ class CompiledMap:
 
     Nodes ``0..S-1`` are the statements in declaration order, ``S..S+A-1`` the arguments, then
     the auxiliary nodes. ``kind[x]``/``ref[x]`` say what node ``x`` stands for (``ref`` is the
-    statement index for F and U nodes).
+    statement index for F and U nodes). ``rivals[i]`` lists, for a position ``i`` of a question
+    whose positions compete, the other positions of that question.
     """
 
     __slots__ = (
-        "__weakref__",
         "argument_ids",
         "arguments",
         "cache",
@@ -67,17 +94,20 @@ class CompiledMap:
         "conclusion",
         "fails_node",
         "indeg",
+        "is_pro",
         "kind",
         "lacks_node",
         "needs_support",
         "premises",
         "pro_args",
         "ref",
+        "rivals",
         "statement_ids",
         "statement_index",
         "statements",
         "succ",
         "undercutters",
+        "weights",
     )
 
     def __init__(self, argument_map: ArgumentMap) -> None:
@@ -101,16 +131,34 @@ class CompiledMap:
         self.undercutters: list[tuple[int, ...]] = [
             tuple(map(at, us)) if us else () for us in map(_UNDERCUTTERS, arguments)
         ]
+        self.weights: list[float | None] = list(map(_WEIGHT, arguments))
         is_pro = [stance == "pro" for stance in map(_STANCE, arguments)]
-        self.pro_args: list[list[int]] = [[] for _ in range(n_statements)]
-        self.con_args: list[list[int]] = [[] for _ in range(n_statements)]
-        pro_args, con_args = self.pro_args, self.con_args
+        self.is_pro: list[bool] = is_pro
+        # Most statements (the evidence) have no argument for or against them: they share one
+        # empty tuple, which spares the garbage collector 10^5 lists on big maps.
+        pro_args: list[Sequence[int]] = [()] * n_statements
+        con_args: list[Sequence[int]] = [()] * n_statements
         for j, (c, pro) in enumerate(zip(self.conclusion, is_pro, strict=True)):
-            (pro_args if pro else con_args)[c].append(j)
+            by_stance = pro_args if pro else con_args
+            members = by_stance[c]
+            if members:
+                members.append(j)  # type: ignore[attr-defined]  # a list once it has one member
+            else:
+                by_stance[c] = [j]
+        self.pro_args: list[Sequence[int]] = pro_args
+        self.con_args: list[Sequence[int]] = con_args
         self.needs_support: list[bool] = [
             bool(pro) and not s.assumed and not isinstance(s, Evidence)
             for s, pro in zip(statements, pro_args, strict=True)
         ]
+        self.rivals: dict[int, tuple[int, ...]] = {}
+        for question in argument_map.questions:
+            if getattr(question, "compatible", False):
+                continue
+            group = [at(p.id) for p in argument_map.positions_of(question.id)]
+            if len(group) > 1:
+                for i in group:
+                    self.rivals[i] = tuple(k for k in group if k != i)
         # Auxiliary nodes: F(p) in order of first use as a premise, then U(c) in statement order.
         fails_node = [-1] * n_statements
         fails_ref: list[int] = []
@@ -136,7 +184,9 @@ class CompiledMap:
         self.ref: list[int] = [*range(n_statements), *range(n_arguments), *fails_ref, *lacks_ref]
         # Edges, in the order the labelling's explanations rely on: a statement's list starts
         # with its F node, then the arguments it undercuts; an F node lists the arguments that
-        # use its premise, in argument order.
+        # use its premise, in argument order. Kept as tuples: tuples of ints drop out of the
+        # garbage collector's view once it has seen them, 10^5 lists would not.
+        first_fails = n_statements + n_arguments
         succ: list[list[int]] = [[f] if f >= 0 else [] for f in fails_node]
         succ += [
             [c] if not pro else [lacks_node[c]] if lacks_node[c] >= 0 else []
@@ -145,13 +195,18 @@ class CompiledMap:
         succ += [[] for _ in fails_ref]
         succ += [[i] for i in lacks_ref]
         for node, premises, undercutters in zip(
-            range(n_statements, n_statements + n_arguments), self.premises, self.undercutters, strict=True
+            range(n_statements, first_fails), self.premises, self.undercutters, strict=True
         ):
             for p in premises:
                 succ[fails_node[p]].append(node)
             for u in undercutters:
                 succ[u].append(node)
-        self.succ: list[list[int]] = succ
+        src: list[int] = []
+        dst: list[int] = []
+        self._add_rebuttals(src, dst, n_statements)
+        for x, y in zip(src, dst, strict=True):
+            succ[x].append(y)
+        self.succ: list[tuple[int, ...]] = list(map(tuple, succ))
         indeg = [0] * len(succ)
         for targets in succ:
             for y in targets:
@@ -159,6 +214,31 @@ class CompiledMap:
         self.indeg: list[int] = indeg
         self.cache: dict[str, object] = {}
         """Derived structures other semantics build once per map (e.g. DF-QuAD's evaluation order)."""
+
+    def _add_rebuttals(self, src: list[int], dst: list[int], first: int) -> None:
+        weights = self.weights
+        for c in compress(range(len(self.statements)), self.con_args):
+            pro, con = self.pro_args[c], self.con_args[c]
+            if pro:
+                for a in con:
+                    for b in pro:
+                        if defeats(weights[a], weights[b]):
+                            src.append(first + a)
+                            dst.append(first + b)
+                        if defeats(weights[b], weights[a]):
+                            src.append(first + b)
+                            dst.append(first + a)
+        for i, others in self.rivals.items():
+            for k in others:
+                src.append(i)
+                dst.append(k)
+                for a in self.pro_args[i]:
+                    src.append(first + a)
+                    dst.append(k)
+                    for b in self.pro_args[k]:
+                        if defeats(weights[a], weights[b]):
+                            src.append(first + a)
+                            dst.append(first + b)
 
     @property
     def n_statements(self) -> int:
@@ -169,26 +249,142 @@ class CompiledMap:
         """Return the node of argument ``j``."""
         return len(self.statements) + j
 
+    def predecessors(self) -> list[list[int]]:
+        """Return, for every node, the nodes that attack it (built once, on first use)."""
+        cached = self.cache.get("predecessors")
+        if isinstance(cached, list):
+            return cached
+        pred: list[list[int]] = [[] for _ in self.succ]
+        for x, targets in enumerate(self.succ):
+            for y in targets:
+                pred[y].append(x)
+        self.cache["predecessors"] = pred
+        return pred
 
-_CACHE: dict[int, tuple[weakref.ref[ArgumentMap], CompiledMap]] = {}
+    def forced_out(self, off: Off) -> tuple[list[int], list[int]]:
+        """Return the switched-off nodes, and the statements whose support cannot be earned.
 
+        Switched-off nodes are the statements and arguments in ``off`` and the arguments whose
+        conclusion is switched off.
 
-def _forget(key: int) -> None:
-    _CACHE.pop(key, None)
+        A statement that needs support is *unfounded* when no chain of arguments leads to it from
+        statements that need none (evidence, assumptions, premises nothing argues for), using
+        only the parts switched on: claims that support only each other. They are OUT in every
+        semantics.
+        """
+        index = self.statement_index
+        first = len(self.statements)
+        off_statements = [index[s] for s in sorted(off.statements)]
+        off_arguments = []
+        if off.arguments:
+            argument_index = {a: j for j, a in enumerate(self.argument_ids)}
+            off_arguments = [argument_index[a] for a in sorted(off.arguments)]
+        # An argument whose conclusion is switched off is switched off with it: it bears on nothing
+        # that is there (it no longer speaks against its conclusion's competing positions).
+        off_arguments = sorted(
+            {*off_arguments, *(j for i in off_statements for j in (*self.pro_args[i], *self.con_args[i]))}
+        )
+        switched = off_statements + [first + j for j in off_arguments]
+        if not any(self.needs_support):
+            return switched, []
+        return switched, self._unfounded(off_statements, off_arguments)
+
+    def _uses(self) -> list[list[int]]:
+        """Return, per statement, the arguments that have it as a premise (built once)."""
+        cached = self.cache.get("uses")
+        if isinstance(cached, list):
+            return cached
+        uses: list[list[int]] = [[] for _ in self.statements]
+        for j, ps in enumerate(self.premises):
+            for p in ps:
+                uses[p].append(j)
+        self.cache["uses"] = uses
+        return uses
+
+    def _unfounded(self, off_statements: list[int], off_arguments: list[int]) -> list[int]:
+        """Return the statements whose support cannot be earned with these parts switched off.
+
+        With nothing off this is computed once. Switching parts off can only change statements
+        that some chain of support leads to from them, so only that region is recomputed: a
+        toggle costs what it touches, not the whole map.
+        """
+        base = self.cache.get("founded")
+        everywhere = self.cache.get("unfounded")
+        if not isinstance(base, bytearray) or not isinstance(everywhere, list):
+            base = self._founded(range(len(self.statements)), set(), set(), None)
+            everywhere = [i for i, ok in enumerate(base) if self.needs_support[i] and not ok]
+            self.cache["founded"] = base
+            self.cache["unfounded"] = everywhere
+        if not off_statements and not off_arguments:
+            return everywhere
+        uses = self._uses()
+        region: set[int] = set()
+        todo = [*off_statements, *(self.conclusion[j] for j in off_arguments if self.is_pro[j])]
+        while todo:
+            x = todo.pop()
+            if x not in region:
+                region.add(x)
+                todo.extend(self.conclusion[j] for j in uses[x] if self.is_pro[j])
+        founded = self._founded(sorted(region), set(off_statements), set(off_arguments), base)
+        dead = set(off_statements)
+        unfounded = [i for i in everywhere if i not in region]
+        unfounded += [i for i in sorted(region) if self.needs_support[i] and not founded[i] and i not in dead]
+        return unfounded
+
+    def _founded(
+        self,
+        region: range | list[int],
+        dead_statements: set[int],
+        dead_arguments: set[int],
+        base: bytearray | None,
+    ) -> bytearray:
+        """Return which statements of ``region`` have support leading back to something needing none.
+
+        Statements outside ``region`` keep their status in ``base``; with no base, the region is
+        every statement.
+        """
+        n = len(self.statements)
+        inside = None if base is None else set(region)
+        founded = bytearray(n)
+        missing: dict[int, int] = {}
+        queue = []
+        for i in region:
+            if not self.needs_support[i] and i not in dead_statements:
+                founded[i] = 1
+                queue.append(i)
+        for c in region:
+            if c in dead_statements:
+                continue
+            for j in self.pro_args[c]:
+                if j in dead_arguments:
+                    continue
+                count = 0
+                for p in self.premises[j]:
+                    if inside is None or p in inside:
+                        count += 1
+                    elif base is not None and not base[p]:
+                        count += n + 1  # unfounded outside the region: never satisfied
+                missing[j] = count
+                if count == 0 and not founded[c]:
+                    founded[c] = 1
+                    queue.append(c)
+        uses = self._uses()
+        for i in queue:
+            for j in uses[i]:
+                if j in missing:
+                    missing[j] -= 1
+                    c = self.conclusion[j]
+                    if missing[j] == 0 and not founded[c]:
+                        founded[c] = 1
+                        queue.append(c)
+        return founded
 
 
 def compile_map(argument_map: ArgumentMap) -> CompiledMap:
-    """Return the compiled form of a map, compiling it on first use.
-
-    The cache is keyed on the map object's identity (maps are frozen, so identity is enough and
-    avoids hashing a large map) and the entry is dropped when the map is garbage-collected.
-    """
-    key = id(argument_map)
-    entry = _CACHE.get(key)
-    if entry is not None and entry[0]() is argument_map:
-        return entry[1]
-    with paused_gc():
+    """Return the compiled form of a map, compiling it on first use and keeping it with the map."""
+    derived = argument_map._derived  # noqa: SLF001  # the model's slot for exactly this
+    compiled = derived.get(_SLOT)
+    if not isinstance(compiled, CompiledMap):
         compiled = CompiledMap(argument_map)
-    _CACHE[key] = (weakref.ref(argument_map), compiled)
-    weakref.finalize(argument_map, _forget, key)
+        derived[_SLOT] = compiled
     return compiled

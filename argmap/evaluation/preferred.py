@@ -1,54 +1,69 @@
-"""Preferred and stable semantics: which statements belong to every, some, or no coherent position.
+"""Preferred and stable semantics of a map: which statements every coherent reading accepts.
 
-Both run over the compiled attack graph of ``argmap.evaluation.framework`` (Dung 1995), with
-switched-off statements forced OUT, by the exact search in ``argmap.evaluation.dung``. A
-statement is
+Both run over the compiled framework of ``argmap.evaluation.framework`` (the same attacks as
+grounded, rebuttals and competing positions included), with switched-off parts and claims whose
+support is circular forced OUT, by the exact search in ``argmap.evaluation.dung``. A labelling
+in which a statement stands only through a loop of support (its support does not lead back to
+evidence, an assumption or a premise) is no labelling. Read sceptically (the default), a
+statement
 
-- IN when it is in *every* extension (sceptically accepted: "of every position"),
-- UNDECIDED when it is in some extensions but not all (credulously accepted: "part of some
-  coherent position"),
-- OUT when it is in none.
+- stands (IN) when it is IN in *every* preferred (stable) labelling,
+- falls (OUT) when it is OUT in every one,
+- is open (UNDECIDED) otherwise: an odd cycle, or IN in some labellings and not in others.
 
-Arguments read the same way: applicable in every extension, in none (inapplicable), or in some.
-A map may have no stable extension (an odd cycle of attacks, e.g. a claim that undercuts the
-argument for itself): then every statement is UNDECIDED, and the evaluation's notes and verdict
-say "no stable extension" plainly. The search is exact but exponential in the worst case; past
-the size guard it raises EvaluationError and suggests grounded semantics.
+Read credulously (``mode="credulous"``) it stands when it is IN in *some* labelling, falls when it
+is OUT in every one, and is open otherwise. Arguments read the same way (applicable,
+inapplicable, undecided). A map may have no stable labelling (an odd cycle of attacks): then
+every statement is open, and the notes and verdict say so. The search is exponential in the
+worst case; it stops with EvaluationError after ``timeout`` seconds.
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from argmap.evaluation.dung import grounded_labelling, search_extensions
+from argmap.errors import EvaluationError
+from argmap.evaluation.dung import DEFAULT_TIMEOUT, IN, Labellings, grounded_labelling, search_labellings
 from argmap.evaluation.framework import KIND_FAILS, CompiledMap, compile_map
 from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import ArgumentMap
 
-__all__ = ["evaluate_preferred", "evaluate_stable"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from argmap.model.off import Off
+
+__all__ = ["MODES", "ExtensionExplainer", "evaluate_preferred", "evaluate_stable"]
+
+MODES: Final = ("sceptical", "credulous")
+"""How preferred/stable labellings are read: IN in every one, or IN in some."""
 
 _EXAMPLES: Final = 3
 _SHOWN: Final = 12
+_STATE: Final = {Status.IN: "applicable", Status.OUT: "inapplicable", Status.UNDECIDED: "undecided"}
 
 
-def _reduced(c: CompiledMap) -> tuple[list[list[int]], list[int], list[tuple[int, int]]]:
+def _reduced(c: CompiledMap, keep: set[int]) -> tuple[list[list[int]], list[int]]:
     """Return the compiled graph without the nodes whose label simply copies or negates a statement.
 
-    An argument with one premise ``p`` and no undercutter is attacked only by ``F(p)``, which is
-    attacked only by ``p``: in every complete labelling the argument has ``p``'s label and
-    ``F(p)`` the opposite. So the argument node is merged into ``p`` (its attacks start at ``p``)
-    and ``F(p)`` is dropped when nothing else depends on it. Complete labellings, and with them
-    preferred and stable extensions, correspond one to one, with the same inclusions; the search
-    then branches on statements rather than on their copies.
+    An argument with one premise ``p`` and no other attacker than ``F(p)`` (no undercutter, no
+    rebuttal) has ``p``'s label in every complete labelling, and ``F(p)`` the opposite. So the
+    argument node is merged into ``p`` (its attacks start at ``p``) and ``F(p)`` is dropped when
+    nothing else depends on it; complete labellings correspond one to one, with the same
+    inclusions, and the search branches on statements rather than on their copies. Nodes in
+    ``keep`` (switched-off arguments) are never merged.
 
-    Returns the reduced successor lists, the original node of each reduced node, and the merged
-    (argument node, statement node) pairs. Statements keep their indices.
+    Returns the reduced successor lists, and for each original node the reduced node whose label
+    it has (``-1`` for a dropped F node).
+    Statements keep their indices.
     """
+    pred = c.predecessors()
     alias = list(range(len(c.succ)))
     for j, premises in enumerate(c.premises):
-        if len(premises) == 1 and not c.undercutters[j]:
-            alias[c.argument_node(j)] = premises[0]
+        node = c.argument_node(j)
+        if len(premises) == 1 and node not in keep and pred[node] == [c.fails_node[premises[0]]]:
+            alias[node] = premises[0]
     dropped = [c.kind[x] == KIND_FAILS and all(alias[y] != y for y in c.succ[x]) for x in range(len(c.succ))]
     original = [x for x in range(len(c.succ)) if alias[x] == x and not dropped[x]]
     index = {x: k for k, x in enumerate(original)}
@@ -61,50 +76,187 @@ def _reduced(c: CompiledMap) -> tuple[list[list[int]], list[int], list[tuple[int
             if alias[y] == y and not dropped[y]:
                 succ[source].append(index[y])
     succ = [list(dict.fromkeys(targets)) for targets in succ]
-    aliases = [(x, alias[x]) for x in range(len(c.succ)) if alias[x] != x]
-    return succ, original, aliases
+    where = [-1 if dropped[x] else index[alias[x]] for x in range(len(c.succ))]
+    return succ, where
+
+
+def _founded_check(
+    c: CompiledMap, where: list[int], fixed: bytearray
+) -> Callable[[frozenset[int]], bool] | None:
+    """Return a test that rejects a labelling in which a claim stands only through a support loop.
+
+    A statement that needs support is founded when some applicable pro argument has only founded
+    premises; statements that need none are founded when they stand. None: no statement needs
+    support, so every labelling passes.
+    """
+    if not any(c.needs_support):
+        return None
+    n_statements = c.n_statements
+    uses: list[list[int]] = [[] for _ in range(n_statements)]
+    for j, premises in enumerate(c.premises):
+        for p in premises:
+            uses[p].append(j)
+    base = {x for x, value in enumerate(fixed) if value == IN}
+
+    def accept(members: frozenset[int]) -> bool:
+        standing = base | members
+
+        def is_in(node: int) -> bool:
+            return where[node] in standing
+
+        founded = bytearray(n_statements)
+        queue = [i for i in range(n_statements) if not c.needs_support[i] and is_in(i)]
+        for i in queue:
+            founded[i] = 1
+        missing = [len(ps) for ps in c.premises]
+        for i in queue:
+            for j in uses[i]:
+                missing[j] -= 1
+                if missing[j] == 0 and c.is_pro[j] and is_in(c.argument_node(j)):
+                    conclusion = c.conclusion[j]
+                    if not founded[conclusion] and is_in(conclusion):
+                        founded[conclusion] = 1
+                        queue.append(conclusion)
+        return all(founded[i] or not is_in(i) for i in range(n_statements) if c.needs_support[i])
+
+    return accept
+
+
+class ExtensionExplainer:
+    """Explains a preferred/stable status by counting labellings and showing a few; plain data."""
+
+    def __init__(
+        self,
+        *,
+        semantics: str,
+        mode: str,
+        labels: dict[str, str],
+        statuses: dict[str, Status],
+        counts: dict[str, tuple[int, int]],
+        total: int,
+        examples: list[tuple[str, ...]],
+    ) -> None:
+        self.semantics = semantics
+        self.mode = mode
+        self.labels = labels
+        self.statuses = statuses
+        self.counts = counts
+        self.total = total
+        self.examples = examples
+
+    def _summary(self, sid: str, status: Status) -> str:
+        ins, outs = self.counts[sid]
+        total, kind = self.total, f"{self.semantics} labellings"
+        if status is Status.OFF:
+            return f"{sid} is switched off: it counts as absent."
+        if total == 0:
+            return f"{sid} is open: there is no stable labelling at all."
+        tally = f"IN in {ins:,} and OUT in {outs:,} of the {total:,} {kind}"
+        if status is Status.IN:
+            where = "every" if self.mode == "sceptical" else "at least one"
+            return f"{sid} stands: it is IN in {where} {self.semantics} labelling ({tally})."
+        if status is Status.OUT:
+            return f"{sid} falls: it is OUT in every {self.semantics} labelling ({tally})."
+        return f"{sid} is open: {tally}."
+
+    def __call__(self, statement_id: str) -> Explanation:
+        """Return the explanation of the statement with this id."""
+        status = self.statuses[statement_id]
+        reasons = []
+        if status is not Status.OFF and self.total:
+            for k, members in enumerate(self.examples):
+                shown = ", ".join(members[:_SHOWN]) or "no statement"
+                if len(members) > _SHOWN:
+                    shown += f" and {len(members) - _SHOWN} more"
+                where = "has it IN" if statement_id in members else "does not have it IN"
+                reasons.append(
+                    Reason(
+                        kind="extension", text=f"Labelling {k + 1} {where}; IN: {shown}.", statements=members
+                    )
+                )
+            if self.total > len(self.examples):
+                more = self.total - len(self.examples)
+                reasons.append(Reason(kind="extension", text=f"… and {more:,} more labellings."))
+        return Explanation(
+            id=statement_id,
+            label=self.labels[statement_id],
+            status=status,
+            semantics=self.semantics,
+            summary=self._summary(statement_id, status),
+            reasons=tuple(reasons),
+        )
+
+
+def _status(ins: int, outs: int, total: int, mode: str) -> Status:
+    if total == 0:
+        return Status.UNDECIDED
+    if outs == total:
+        return Status.OUT
+    if ins == total or (mode == "credulous" and ins > 0):
+        return Status.IN
+    return Status.UNDECIDED
 
 
 def _evaluate(
-    argument_map: ArgumentMap, off: frozenset[str], semantics: Literal["preferred", "stable"]
+    argument_map: ArgumentMap,
+    off: Off,
+    semantics: Literal["preferred", "stable"],
+    timeout: float | None,
+    mode: str,
 ) -> Evaluation:
+    if mode == "skeptical":
+        mode = "sceptical"
+    if mode not in MODES:
+        raise EvaluationError(
+            f"evaluate: unknown mode {mode!r} for {semantics} (use 'sceptical' or 'credulous')"
+        )
+    if timeout is not None and not timeout > 0:
+        raise EvaluationError(f"evaluate: timeout must be a positive number of seconds, got {timeout!r}")
     c = compile_map(argument_map)
-    off_index = {c.statement_index[s] for s in off}
-    succ, original, aliases = _reduced(c)
+    switched, unfounded = c.forced_out(off)
+    first = c.n_statements
+    succ, where = _reduced(c, {x for x in switched if x >= first})
     indeg = [0] * len(succ)
     for targets in succ:
         for y in targets:
             indeg[y] += 1
-    # Statements keep their indices in the reduced graph, so off ids and branching order carry over.
-    start = grounded_labelling(succ, indeg, sorted(off_index))
-    found = []
-    for extension in search_extensions(succ, start.label, semantics, priority=range(len(succ))):
-        members = {original[x] for x in extension}
-        members.update(node for node, target in aliases if target in members)
-        found.append(frozenset(members))
-    total = len(found)
-    counts = [0] * len(c.succ)
-    for extension in found:
-        for x in extension:
-            counts[x] += 1
+    # Statements keep their indices in the reduced graph, and kept argument nodes are found by
+    # ``where``, so the forced nodes carry over.
+    forced = sorted({where[x] for x in switched + unfounded})
+    start = grounded_labelling(succ, indeg, forced)
+    size = f"{c.n_statements:,} statements and {len(c.arguments):,} arguments"
+    found: Labellings = search_labellings(
+        succ,
+        start.label,
+        semantics,
+        timeout=timeout,
+        accept=_founded_check(c, where, start.label),
+        size=size,
+    )
+    total = found.total
+    counts_cache: dict[int, tuple[int, int]] = {}
 
-    def status(x: int) -> Status:
-        if total == 0:
-            return Status.UNDECIDED
-        if counts[x] == total:
-            return Status.IN
-        return Status.OUT if counts[x] == 0 else Status.UNDECIDED
+    def counts(node: int) -> tuple[int, int]:
+        reduced = where[node]
+        if reduced not in counts_cache:
+            counts_cache[reduced] = found.counts(reduced)
+        return counts_cache[reduced]
 
-    statuses = {sid: Status.OFF if i in off_index else status(i) for i, sid in enumerate(c.statement_ids)}
-    state = {Status.IN: "applicable", Status.OUT: "inapplicable", Status.UNDECIDED: "undecided"}
-    arguments = {aid: state[status(c.argument_node(j))] for j, aid in enumerate(c.argument_ids)}
+    statuses: dict[str, Status] = {}
+    statement_counts: dict[str, tuple[int, int]] = {}
+    for i, sid in enumerate(c.statement_ids):
+        statement_counts[sid] = counts(i)
+        statuses[sid] = Status.OFF if sid in off.statements else _status(*counts(i), total, mode)
+    arguments = {
+        aid: _STATE[_status(*counts(c.argument_node(j)), total, mode)] for j, aid in enumerate(c.argument_ids)
+    }
     notes: tuple[str, ...] = ()
-    verdict_list = verdicts(argument_map, statuses, {}, semantics)
+    verdict_list = verdicts(argument_map, statuses, {}, semantics, off=off)
     if total == 0:
         notes = (
             (
-                "no stable extension: no consistent choice of statements defeats everything it leaves"
-                " out (an odd cycle of attacks), so every statement is shown as contested"
+                "no stable labelling: no consistent choice of statements defeats everything it"
+                " leaves out (an odd cycle of attacks), so every statement is shown as open"
             ),
         )
         verdict_list = tuple(
@@ -112,71 +264,45 @@ def _evaluate(
                 question=v.question,
                 positions=v.positions,
                 leader=None,
-                text=f"No stable extension exists, so stable semantics gives no verdict on {v.question!r}.",
+                text=f"No stable labelling exists, so stable semantics gives no verdict on {v.question!r}.",
             )
             for v in verdict_list
         )
-
-    def explain(statement_id: str) -> Explanation:
-        i = c.statement_index[statement_id]
-        statement = c.statements[i]
-        st = statuses[statement_id]
-        if st is Status.OFF:
-            summary = f"{statement_id} is switched off: it counts as absent."
-        elif total == 0:
-            summary = f"{statement_id} is contested: there is no stable extension at all."
-        elif st is Status.IN:
-            summary = f"{statement_id} stands: it is in every {semantics} extension ({total} of {total})."
-        elif st is Status.OUT:
-            summary = f"{statement_id} falls: it is in none of the {total} {semantics} extensions."
-        else:
-            summary = (
-                f"{statement_id} is contested: it is in {counts[i]} of the {total} {semantics} extensions"
-                " (part of some coherent position, not of every one)."
-            )
-        reasons = []
-        if st is not Status.OFF and total:
-            names = c.statement_ids
-            for k, extension in enumerate(found[:_EXAMPLES]):
-                members = sorted(x for x in extension if x < c.n_statements)
-                shown = ", ".join(names[x] for x in members[:_SHOWN]) or "no statement"
-                if len(members) > _SHOWN:
-                    shown += f" and {len(members) - _SHOWN} more"
-                where = "includes it" if i in extension else "leaves it out"
-                reasons.append(
-                    Reason(
-                        kind="extension",
-                        text=f"Extension {k + 1} {where}: {shown}.",
-                        statements=tuple(names[x] for x in members),
-                    )
-                )
-            if total > _EXAMPLES:
-                reasons.append(Reason(kind="extension", text=f"… and {total - _EXAMPLES} more extensions."))
-        return Explanation(
-            id=statement_id,
-            label=statement.label,
-            status=st,
-            semantics=semantics,
-            summary=summary,
-            reasons=tuple(reasons),
-        )
-
+    examples = [
+        tuple(c.statement_ids[x] for x in sorted(found.example(k)) if x < first)
+        for k in range(min(total, _EXAMPLES))
+    ]
+    explainer = ExtensionExplainer(
+        semantics=semantics,
+        mode=mode,
+        labels={s.id: s.label for s in c.statements},
+        statuses=statuses,
+        counts=statement_counts,
+        total=total,
+        examples=examples,
+    )
     return Evaluation(
         semantics=semantics,
-        off=off,
+        off=off.ids,
         statuses=statuses,
         arguments=arguments,
         verdicts=verdict_list,
         notes=notes,
-        explainer=explain,
+        mode=mode,
+        extensions=total,
+        explainer=explainer,
     )
 
 
-def evaluate_preferred(argument_map: ArgumentMap, off: frozenset[str]) -> Evaluation:
-    """Evaluate a map under preferred semantics (sceptical IN, credulous UNDECIDED, OUT in none)."""
-    return _evaluate(argument_map, off, "preferred")
+def evaluate_preferred(
+    argument_map: ArgumentMap, off: Off, *, timeout: float | None = DEFAULT_TIMEOUT, mode: str = "sceptical"
+) -> Evaluation:
+    """Evaluate a map under preferred semantics (see the module docstring for ``mode``)."""
+    return _evaluate(argument_map, off, "preferred", timeout, mode)
 
 
-def evaluate_stable(argument_map: ArgumentMap, off: frozenset[str]) -> Evaluation:
-    """Evaluate a map under stable semantics; all UNDECIDED, with a note, when none exists."""
-    return _evaluate(argument_map, off, "stable")
+def evaluate_stable(
+    argument_map: ArgumentMap, off: Off, *, timeout: float | None = DEFAULT_TIMEOUT, mode: str = "sceptical"
+) -> Evaluation:
+    """Evaluate a map under stable semantics; every statement open, with a note, when none exists."""
+    return _evaluate(argument_map, off, "stable", timeout, mode)

@@ -2,17 +2,22 @@
 
 Under the qualitative semantics (grounded, preferred, stable, carneades) a position leads when it
 is the only one of its question that is IN. Under gradual semantics the position with the highest
-strength leads, if it is ahead of every other by more than ``TIE``; otherwise none does.
+strength leads, if it is ahead of every other by more than ``TIE``; otherwise none does. Either
+way a position that nothing argues for (no pro argument switched on) is never named the leader:
+it may stand, as an assumption or a bare premise does, but the map gives no reason for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from argmap.evaluation.framework import compile_map
 from argmap.evaluation.labelling import PositionVerdict, Status, Verdict
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.model.off import Off
 
 __all__ = ["TIE", "verdicts"]
 
@@ -34,6 +39,8 @@ def _one(
     statuses: Mapping[str, Status],
     strengths: Mapping[str, float],
     semantics: str,
+    *,
+    argued: set[str],
 ) -> Verdict:
     gradual = bool(strengths)
     positions = tuple(
@@ -51,18 +58,32 @@ def _one(
             (p for p in positions if p.status is not Status.OFF), key=lambda p: -(p.strength or 0.0)
         )
         if ranked and (len(ranked) == 1 or (ranked[0].strength or 0.0) - (ranked[1].strength or 0.0) > TIE):
-            leader = ranked[0].id
+            leader = ranked[0].id if ranked[0].id in argued else None
         scores = ", ".join(f"{p.id} {p.strength:.2f}" for p in positions if p.strength is not None)
         if leader is not None:
             text = f"Under {semantics}, the balance {where} favours {leader!r} ({scores})."
+        elif (
+            ranked
+            and ranked[0].id not in argued
+            and (len(ranked) == 1 or (ranked[0].strength or 0.0) - (ranked[1].strength or 0.0) > TIE)
+        ):
+            text = (
+                f"Under {semantics}, no position {where} leads: {ranked[0].id!r} is ahead"
+                f" but nothing argues for it ({scores})."
+            )
         elif ranked:
             text = f"Under {semantics}, no position {where} leads: the top strengths tie ({scores})."
         else:
             text = f"Under {semantics}, every position {where} is switched off."
         return Verdict(question=question, positions=positions, leader=leader, text=text)
     standing = [p.id for p in positions if p.status is Status.IN]
-    contested = [p.id for p in positions if p.status is Status.UNDECIDED]
-    if len(standing) == 1:
+    undecided = [p.id for p in positions if p.status is Status.UNDECIDED]
+    if len(standing) == 1 and standing[0] not in argued:
+        text = (
+            f"Under {semantics}, no position leads {where}: {standing[0]!r} stands,"
+            " but nothing argues for it."
+        )
+    elif len(standing) == 1:
         leader = standing[0]
         text = f"Under {semantics}, {where}, {leader!r} stands"
         others = [p.id for p in positions if p.id != leader]
@@ -74,9 +95,9 @@ def _one(
     elif standing:
         names = ", ".join(map(repr, standing))
         text = f"Under {semantics}, no position leads {where}: {names} {_all(standing)} stand."
-    elif contested:
-        names = ", ".join(map(repr, contested))
-        text = f"Under {semantics}, no position leads {where}: {names} {_is(contested)} contested."
+    elif undecided:
+        names = ", ".join(map(repr, undecided))
+        text = f"Under {semantics}, no position leads {where}: {names} {_is(undecided)} open."
     else:
         text = f"Under {semantics}, no position stands {where}."
     return Verdict(question=question, positions=positions, leader=leader, text=text)
@@ -103,9 +124,19 @@ def verdicts(
     statuses: Mapping[str, Status],
     strengths: Mapping[str, float],
     semantics: str,
+    *,
+    off: Off | None = None,
 ) -> tuple[Verdict, ...]:
-    """Return one verdict per question in declaration order, then one for unattached positions."""
+    """Return one verdict per question in declaration order, then one for unattached positions.
+
+    ``off`` (from ``resolve_off``) tells which pro arguments are switched off: a position whose
+    pro arguments are all off, or that has none, is never named the leader.
+    """
+    off_arguments = off.arguments if off is not None else frozenset()
+    argued = {
+        p.id for p in argument_map.positions if any(a.id not in off_arguments for a in argument_map.pro(p.id))
+    }
     return tuple(
-        _one(question, positions, statuses, strengths, semantics)
+        _one(question, positions, statuses, strengths, semantics, argued=argued)
         for question, positions in _groups(argument_map)
     )

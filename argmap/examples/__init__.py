@@ -5,7 +5,7 @@
 ('alliance',)
 >>> alliance = examples.load("alliance")
 >>> [position.id for position in alliance.positions_of("q-alliance")]
-['p-alliance', 'p-partnership']
+['p-alliance', 'p-beyond-alliance', 'p-partnership']
 
 In a source checkout each example here is a symlink into the repository's ``examples/`` folder, and
 is loaded from there, so that its sources' relative paths (``../seeds/...``) are read from where the

@@ -25,18 +25,35 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Final, Protocol, cast
 
 from argmap._io import write_atomic
 from argmap.errors import FormatError, Location, ParseError, UnsupportedFormatError
+from argmap.formats._limits import DEFAULT_LIMITS, Limits
 from argmap.model import ArgumentMap
 
-__all__ = ["FORMATS", "SUFFIXES", "dump", "dumps", "format_for", "load", "loads"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMATS",
+    "SUFFIXES",
+    "Limits",
+    "dump",
+    "dumps",
+    "format_for",
+    "load",
+    "loads",
+    "read_map_bytes",
+]
 
 
 class _Reader(Protocol):
     def loads(self, text: str, *, file: str | None = None) -> ArgumentMap: ...
+
+
+class _LimitedReader(Protocol):
+    def loads(self, text: str, *, file: str | None = None, limits: Limits = ...) -> ArgumentMap: ...
 
 
 class _Writer(Protocol):
@@ -51,9 +68,12 @@ FORMATS: Final[dict[str, str]] = {
     "apx": "iccma",
     "tgf": "iccma",
     "i23": "iccma",
+    "argdown": "argdown",
 }
-WRITABLE: Final = ("yaml", "json")
+WRITABLE: Final = ("yaml", "json", "argdown")
 SUFFIXES: Final[dict[str, str]] = {
+    ".argdown": "argdown",
+    ".ad": "argdown",
     ".yaml": "yaml",
     ".yml": "yaml",
     ".json": "json",
@@ -88,30 +108,91 @@ def _module(name: str) -> object:
     return importlib.import_module(f"argmap.formats.{module_name}")
 
 
-def loads(text: str, *, format: str = "yaml", file: str | None = None) -> ArgumentMap:  # noqa: A002
-    """Read a map from text in ``format``; ``file`` only labels messages."""
+def loads(
+    text: str,
+    *,
+    format: str = "yaml",  # noqa: A002
+    file: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ArgumentMap:
+    """Read a map from text in ``format``; ``file`` only labels messages.
+
+    Text longer than ``limits.max_bytes`` characters is refused before it is parsed.
+    """
     module = _module(format)
+    if len(text) > limits.max_bytes:
+        raise ParseError(_too_large(len(text), limits), Location(file))
     if FORMATS[format] == "iccma":
         from argmap.formats import iccma  # noqa: PLC0415
 
-        return iccma.loads(text, file=file, dialect=format)
+        return iccma.loads(text, file=file, dialect=format, limits=limits)
+    if FORMATS[format] in {"yaml", "json"}:
+        return cast("_LimitedReader", module).loads(text, file=file, limits=limits)
     return cast("_Reader", module).loads(text, file=file)
 
 
-def load(path: str | os.PathLike[str], *, format: str | None = None) -> ArgumentMap:  # noqa: A002
-    """Read a map from a file; the format comes from the suffix unless given."""
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,  # noqa: A002
+    limits: Limits = DEFAULT_LIMITS,
+) -> ArgumentMap:
+    """Read a map from a file; the format comes from the suffix unless given.
+
+    Only regular files are read (a folder, FIFO or device is refused before it is opened, so
+    nothing hangs), and at most ``limits.max_bytes`` of them.
+    """
     file = os.fspath(path)
-    try:
-        raw = Path(file).read_bytes()
-    except OSError as error:
-        raise FormatError(f"{file}: cannot read the map: {error.strerror} (check the path)") from None
+    raw = read_map_bytes(file, limits)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ParseError("the file is not UTF-8 text (save it as UTF-8)", Location(file, line)) from None
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        utf16 = raw[:2] in {b"\xff\xfe", b"\xfe\xff"}
+        hint = "it looks like UTF-16: save it as UTF-8" if utf16 else "save it as UTF-8"
+        raise ParseError(
+            f"the file is not UTF-8 text: byte 0x{raw[error.start]:02x} cannot start a character ({hint})",
+            Location(file, line, column),
+        ) from None
     name = format if format is not None else format_for(file, text)
-    return loads(text, format=name, file=file)
+    return loads(text, format=name, file=file, limits=limits)
+
+
+def read_map_bytes(file: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Return the bytes of a map file: a regular file of at most ``limits.max_bytes``."""
+    try:
+        status = Path(file).stat()
+    except OSError as error:
+        raise FormatError(f"{file}: cannot read the map: {error.strerror} (check the path)") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise FormatError(f"{file}: is a folder, not a map file (name a .yaml, .json or ICCMA file in it)")
+    if not stat.S_ISREG(status.st_mode):
+        raise FormatError(
+            f"{file}: is not a regular file (a pipe, socket or device); argmap reads maps from files only"
+            " (save the map to a file first)"
+        )
+    if status.st_size > limits.max_bytes:
+        raise FormatError(f"{file}: {_too_large(status.st_size, limits, unit='bytes')}")
+    try:
+        with Path(file).open("rb") as stream:
+            # read(n) allocates n bytes up front: ask for the size stat() gave, then for any growth.
+            raw = stream.read(status.st_size + 1)
+            if len(raw) > status.st_size:
+                raw += stream.read(limits.max_bytes + 1 - len(raw))
+    except OSError as error:
+        raise FormatError(f"{file}: cannot read the map: {error.strerror} (check the path)") from None
+    if len(raw) > limits.max_bytes:  # it grew since stat(): still refuse it
+        raise FormatError(f"{file}: {_too_large(len(raw), limits, unit='bytes')}")
+    return raw
+
+
+def _too_large(size: int, limits: Limits, unit: str = "characters") -> str:
+    return (
+        f"the map is {size:,} {unit} long, more than the limit of {limits.max_bytes:,}"
+        " (if the file is trusted, raise it: argmap.formats.Limits(max_bytes=...))"
+    )
 
 
 def dumps(argument_map: ArgumentMap, *, format: str = "yaml") -> str:  # noqa: A002

@@ -32,13 +32,15 @@ from __future__ import annotations
 
 import re
 from itertools import chain, compress, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Final
 
 from attrs import define
 
-from argmap._gc import paused_gc
 from argmap.errors import Location, ParseError
+from argmap.formats._limits import DEFAULT_LIMITS, Limits
 from argmap.model import Argument, ArgumentMap, Claim
+from argmap.model._bulk import trusted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -62,6 +64,7 @@ _APX_FACTS: Final = re.compile(
 )
 _I23_HEADER: Final = re.compile(r"p\s+af\s+(\d+)")
 _WHITESPACE: Final = re.compile(r"\s")  # what str.isspace() calls whitespace
+_SHOWN_DIGITS: Final = 15
 
 
 def attack_id(attacker: str, attacked: str) -> str:
@@ -120,14 +123,19 @@ class AbstractFramework:
         return tuple(zip(map(name, numbers[0::2]), map(name, numbers[1::2]), strict=True))
 
 
-def _parse(name: str, text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
+def _parse(name: str, text: str, file: str | None, limits: Limits) -> tuple[dict[str, str], list[Attack]]:
     if name == "apx":
-        return _parse_apx(text, file)
-    if name == "tgf":
-        return _parse_tgf(text, file)
-    if name == "i23":
-        return _parse_i23(text, file)
-    raise ParseError(f"unknown ICCMA dialect: {name!r} (use one of {', '.join(DIALECTS)})", Location(file))
+        found = _parse_apx(text, file)
+    elif name == "tgf":
+        found = _parse_tgf(text, file)
+    elif name == "i23":
+        return _parse_i23(text, file, limits)
+    else:
+        raise ParseError(
+            f"unknown ICCMA dialect: {name!r} (use one of {', '.join(DIALECTS)})", Location(file)
+        )
+    _check_count(len(found[0]), limits, Location(file, 1, 1))
+    return found
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -139,47 +147,98 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
-def loads(text: str, *, file: str | None = None, dialect: str | None = None) -> ArgumentMap:
+def loads(
+    text: str, *, file: str | None = None, dialect: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> ArgumentMap:
     """Read a framework as a map of claims and con arguments; ``dialect`` is detected when None.
 
-    Raises ParseError with file:line:column and a fix for text that is not the dialect.
+    Raises ParseError with file:line:column and a fix for text that is not the dialect, or that
+    declares more arguments than ``limits.max_items``.
     """
     name = dialect if dialect is not None else detect(text)
-    with paused_gc():
-        arguments, attacks = _parse(name, text, file)
-        return _build(arguments, attacks, file, name)
+    if name == "i23":
+        numbered = _i23_canonical(text, file, limits)
+        if numbered is not None:
+            names, values = numbered
+            name_of = ["", *names].__getitem__
+            return _build(
+                names,
+                names,
+                map(name_of, values[0::2]),
+                map(name_of, values[1::2]),
+                file=file,
+                dialect=name,
+                limits=limits,
+            )
+    if name == "apx":
+        canonical = _apx_canonical(text)
+        if canonical is not None:
+            names, pairs = canonical
+            return _build(
+                names,
+                names,
+                map(itemgetter(0), pairs),
+                map(itemgetter(1), pairs),
+                file=file,
+                dialect=name,
+                limits=limits,
+            )
+    arguments, attacks = _parse(name, text, file, limits)
+    return _build(
+        list(arguments),
+        list(arguments.values()),
+        map(itemgetter(0), attacks),
+        map(itemgetter(1), attacks),
+        file=file,
+        dialect=name,
+        limits=limits,
+    )
 
 
-def load_framework(text: str, *, file: str | None = None, dialect: str | None = None) -> AbstractFramework:
+def load_framework(
+    text: str, *, file: str | None = None, dialect: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> AbstractFramework:
     """Read a framework without building a map; ``dialect`` is detected when None.
 
-    Same dialects, names and errors as ``loads``.
+    Same dialects, names, limits and errors as ``loads``.
     """
     name = dialect if dialect is not None else detect(text)
-    with paused_gc():
-        if name == "i23":
-            numbered = _i23_canonical(text)
-            if numbered is not None:
-                names, values = numbered
-                return AbstractFramework(
-                    arguments=tuple(names),
-                    attack_numbers=tuple(values),
-                    dialect=name,
-                    title=_title(file, name),
-                )
-        named = _apx_canonical(text) if name == "apx" else None
-        if named is not None:
-            names, pairs = named
-        else:
-            arguments, attacks = _parse(name, text, file)
-            names, pairs = list(arguments), [(attacker, attacked) for attacker, attacked, _ in attacks]
-        number = dict(zip(names, range(1, len(names) + 1), strict=True))
-        return AbstractFramework(
-            arguments=tuple(names),
-            attack_numbers=tuple(map(number.__getitem__, chain.from_iterable(pairs))),
-            dialect=name,
-            title=_title(file, name),
-        )
+    if name == "i23":
+        numbered = _i23_canonical(text, file, limits)
+        if numbered is not None:
+            names, values = numbered
+            return AbstractFramework(
+                arguments=tuple(names),
+                attack_numbers=tuple(values),
+                dialect=name,
+                title=_title(file, name),
+            )
+    named = _apx_canonical(text) if name == "apx" else None
+    if named is not None:
+        names, pairs = named
+    else:
+        arguments, attacks = _parse(name, text, file, limits)
+        names, pairs = list(arguments), [(attacker, attacked) for attacker, attacked, _ in attacks]
+    _check_count(len(names), limits, Location(file, 1, 1))
+    number = dict(zip(names, range(1, len(names) + 1), strict=True))
+    return AbstractFramework(
+        arguments=tuple(names),
+        attack_numbers=tuple(map(number.__getitem__, chain.from_iterable(pairs))),
+        dialect=name,
+        title=_title(file, name),
+    )
+
+
+def _check_count(count: int, limits: Limits, location: Location) -> None:
+    if count > limits.max_items:
+        raise ParseError(_too_many(f"{count:,}", limits), location)
+
+
+def _too_many(count: str, limits: Limits) -> str:
+    return (
+        f"the framework declares {count} arguments, more than the limit of {limits.max_items:,}"
+        " (if the file is trusted, raise the limit: argmap.formats.Limits(max_items=...))"
+    )
 
 
 # -- parsers: each returns argument names (with the text shown) in file order, and attacks with
@@ -290,10 +349,10 @@ def _parse_tgf(text: str, file: str | None) -> tuple[dict[str, str], list[Attack
     return arguments, attacks
 
 
-def _parse_i23(text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
-    canonical = _i23_canonical(text)
+def _parse_i23(text: str, file: str | None, limits: Limits) -> tuple[dict[str, str], list[Attack]]:
+    canonical = _i23_canonical(text, file, limits)
     if canonical is None:
-        return _parse_i23_lines(text, file)
+        return _parse_i23_lines(text, file, limits)
     names, values = canonical
     name_of = ["", *names]
     named = list(map(name_of.__getitem__, values))
@@ -302,7 +361,7 @@ def _parse_i23(text: str, file: str | None) -> tuple[dict[str, str], list[Attack
     return dict(zip(names, names, strict=True)), list(pairs)
 
 
-def _i23_canonical(text: str) -> tuple[list[str], list[int]] | None:
+def _i23_canonical(text: str, file: str | None, limits: Limits) -> tuple[list[str], list[int]] | None:
     """Read an ICCMA 2023 text laid out as the competition writes it, or return None.
 
     The layout: the header, then any `#` lines, then one `i j` per line with one space and no
@@ -319,7 +378,7 @@ def _i23_canonical(text: str) -> tuple[list[str], list[int]] | None:
     header = _I23_HEADER.fullmatch(text[:first].strip())
     if header is None:
         return None
-    size = int(header.group(1))
+    size = _declared(header, file, 1, limits)
     rest = text[first + 1 :]
     comments: list[str] = []
     if rest[:1] == "#":
@@ -358,7 +417,16 @@ def _i23_canonical(text: str) -> tuple[list[str], list[int]] | None:
     return _names(comments, size) or list(map(str, range(1, size + 1))), values
 
 
-def _parse_i23_lines(text: str, file: str | None) -> tuple[dict[str, str], list[Attack]]:
+def _declared(header: re.Match[str], file: str | None, line: int, limits: Limits) -> int:
+    """Return the N of a `p af N` header, refusing one above the limit before anything is allocated."""
+    digits = header.group(1).lstrip("0") or "0"
+    if len(digits) > len(str(limits.max_items)) or int(digits) > limits.max_items:
+        shown = f"{int(digits):,}" if len(digits) <= _SHOWN_DIGITS else f"a {len(digits)}-digit number of"
+        raise ParseError(_too_many(shown, limits), Location(file, line, 1))
+    return int(digits)
+
+
+def _parse_i23_lines(text: str, file: str | None, limits: Limits) -> tuple[dict[str, str], list[Attack]]:
     size: int | None = None
     comments: list[str] = []
     attacks: list[tuple[str, str, int]] = []
@@ -378,7 +446,7 @@ def _parse_i23_lines(text: str, file: str | None) -> tuple[dict[str, str], list[
                     " (N is the number of arguments)",
                     Location(file, number, 1),
                 )
-            size = int(header.group(1))
+            size = _declared(header, file, number, limits)
             continue
         if len(parts) != 2 or not parts[0].isdigit() or not parts[1].isdigit():  # noqa: PLR2004
             raise ParseError(
@@ -420,27 +488,50 @@ def _names(comments: list[str], size: int) -> list[str] | None:
 
 
 def _build(
-    arguments: dict[str, str], attacks: Iterable[Attack], file: str | None, dialect: str
+    names: list[str],
+    labels: list[str],
+    attackers: Iterable[str],
+    attacked: Iterable[str],
+    *,
+    file: str | None,
+    dialect: str,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ArgumentMap:
-    statements = [Claim(id=name, text=label) for name, label in arguments.items()]
-    # A name holding the separator would make `a->b` ambiguous (or clash with a claim): number
-    # the attacks instead, in file order.
-    numbered = any(_SEPARATOR in name for name in arguments)
-    con: list[Argument] = []
-    seen: set[tuple[str, str]] = set()
-    for attacker, attacked, _line in attacks:
-        if (attacker, attacked) in seen:
-            continue  # an attack is a relation: stating it twice changes nothing
-        seen.add((attacker, attacked))
-        identifier = f"attack-{len(con) + 1}" if numbered else attack_id(attacker, attacked)
-        con.append(Argument(id=identifier, conclusion=attacked, premises=(attacker,), stance="con"))
-    title = _title(file, dialect)
+    # The parsers have checked every name (non-empty, no whitespace, distinct) and every attack
+    # (between declared names), so the objects are built without re-running the model's checks.
+    _check_count(len(names), limits, Location(file, 1, 1))
+    statements = trusted(Claim, ("id", "text"), zip(names, labels, strict=True))
+    # An attack is a relation: stating it twice changes nothing. Order of first statement kept.
+    pairs = list(dict.fromkeys(zip(attackers, attacked, strict=True)))
+    if any(_SEPARATOR in name for name in names):
+        # A name holding the separator would make `a->b` ambiguous (or clash with a claim):
+        # number the attacks instead, in file order, with a prefix no claim's id starts with.
+        prefix = _attack_prefix(names)
+        ids: list[str] = [f"{prefix}{k}" for k in range(1, len(pairs) + 1)]
+    else:
+        ids = list(map(_SEPARATOR.join, pairs))
+    con = trusted(
+        Argument,
+        ("id", "conclusion", "premises", "stance"),
+        zip(ids, map(itemgetter(1), pairs), zip(map(itemgetter(0), pairs)), repeat("con"), strict=False),
+    )
     description = (
         f"Abstract argumentation framework ({dialect}): {len(statements)} arguments, {len(con)} attacks."
     )
     return ArgumentMap(
-        title=title, description=description, statements=tuple(statements), arguments=tuple(con)
+        title=_title(file, dialect),
+        description=description,
+        statements=tuple(statements),
+        arguments=tuple(con),
     )
+
+
+def _attack_prefix(names: list[str]) -> str:
+    """Return ``attack-`` with as many dashes as it takes for no name to start with it."""
+    prefix = "attack-"
+    while any(name.startswith(prefix) for name in names):
+        prefix += "-"
+    return prefix
 
 
 def _title(file: str | None, dialect: str) -> str:

@@ -68,6 +68,8 @@ class ArgumentMap:
     _line_index: dict[str, Line] = field(init=False, eq=False, repr=False)
     _pro: dict[str, tuple[Argument, ...]] = field(init=False, eq=False, repr=False)
     _con: dict[str, tuple[Argument, ...]] = field(init=False, eq=False, repr=False)
+    _derived: dict[str, Any] = field(init=False, factory=dict, eq=False, repr=False)
+    """What layers above the model compute once per map (e.g. its compiled form); not its value."""
 
     def __attrs_post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: the indexes are derived once, here
@@ -157,7 +159,25 @@ class ArgumentMap:
         return id in self._statement_index
 
     def _of(self, kind: type[_T]) -> tuple[_T, ...]:
-        return tuple(s for s in self.statements if isinstance(s, kind))
+        # Asked for on every evaluation (the verdict reads positions): scan the statements once.
+        key = f"statements-of-kind:{kind.__name__}"
+        found: tuple[_T, ...] | None = self._derived.get(key)
+        if found is None:
+            found = tuple(s for s in self.statements if isinstance(s, kind))
+            self._derived[key] = found
+        return found
+
+    def positions_of(self, question: str) -> tuple[Position, ...]:
+        """Return the positions that answer ``question``."""
+        key = "positions-by-question"
+        index: dict[str | None, tuple[Position, ...]] | None = self._derived.get(key)
+        if index is None:
+            grouped: dict[str | None, list[Position]] = {}
+            for position in self.positions:
+                grouped.setdefault(position.answers, []).append(position)
+            index = {answers: tuple(group) for answers, group in grouped.items()}
+            self._derived[key] = index
+        return index.get(question, ())
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -179,9 +199,6 @@ class ArgumentMap:
         """Return the evidence items, in declaration order."""
         return self._of(Evidence)
 
-    def positions_of(self, question: str) -> tuple[Position, ...]:
-        """Return the positions that answer ``question``."""
-        return tuple(p for p in self.positions if p.answers == question)
 
     def pro(self, conclusion: str) -> tuple[Argument, ...]:
         """Return the arguments supporting ``conclusion``."""

@@ -1,6 +1,8 @@
 """Quote verification: does every evidence quote occur, verbatim, in its source's local text copy?
 
-Only sources with a ``path`` can be checked; evidence quoting a source without one is skipped.
+The model reads no files: the caller passes ``read``, which returns a source's text (see
+``argmap.formats.source_text`` for the reader that keeps to the map's folder). Only sources with
+a ``path`` can be checked; evidence quoting a source without one is skipped.
 Whitespace is the only thing normalised (runs of it collapse to one space, on both sides), so curly
 quotes, dashes and every other character must match the source exactly. A locator of the form
 ``¶N`` names a paragraph: paragraphs are the non-blank lines of the source, counted from 1 (the
@@ -13,10 +15,13 @@ import bisect
 import difflib
 import heapq
 import re
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, Literal
 
 from attrs import define
+
+from argmap._text import shorten
+from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.errors import Location
@@ -24,7 +29,10 @@ if TYPE_CHECKING:
     from argmap.model.sources import Source
     from argmap.model.statements import Evidence
 
-__all__ = ["FindingKind", "QuoteFinding", "check_quotes"]
+__all__ = ["FindingKind", "QuoteFinding", "SourceReader", "check_quotes"]
+
+SourceReader = Callable[["Source"], str]
+"""Returns the text of a source that has a ``path``, or raises an ArgmapError saying why not."""
 
 FindingKind = Literal["missing-quote", "wrong-locator", "source-unreadable"]
 
@@ -33,6 +41,11 @@ _PARAGRAPH: Final = re.compile(r"¶\s*(\d+)")
 _WINDOW_SLACK: Final = 1
 # How many of the windows sharing most words with the quote are compared character by character.
 _CANDIDATES: Final = 40
+# A quote longer than this many characters is compared with the windows by its first words.
+_COMPARED: Final = 600
+_COMPARED_WORDS: Final = 60
+# Characters of the closest passage shown in a message (the finding keeps it whole).
+_SHOWN: Final = 300
 
 
 @define(frozen=True, kw_only=True)
@@ -48,7 +61,7 @@ class QuoteFinding:
     closest: str | None = None
     """The source passage most like the quote, whitespace-normalised (the quote, for a wrong locator)."""
     ratio: float | None = None
-    """How alike ``closest`` and the quote are, from 0 to 1 (difflib's ratio)."""
+    """How alike ``closest`` and the quote are, from 0 to 1 (difflib's ratio; by words for a long quote)."""
     paragraph: int | None = None
     """The paragraph where the quote (or the closest passage) starts."""
 
@@ -89,7 +102,8 @@ class _Text:
 
         Windows start at word boundaries and span the quote's word count, give or take one. Only
         the windows sharing the most words with the quote are compared character by character, so
-        a 13 KB article takes milliseconds, not a second.
+        a 13 KB article takes milliseconds, not a second. A quote longer than a few hundred
+        characters is compared by its opening words (``_closest_by_words``): linear in the lengths.
         """
         spans = [match.span() for match in re.finditer(r"\S+", self.text)]
         if not spans:
@@ -102,9 +116,11 @@ class _Text:
         scores = [sum(hits[:size])]
         for first in range(1, len(words) - size + 1):
             scores.append(scores[-1] - hits[first - 1] + hits[first + size - 1])
-        starts = list(range(len(scores)))
-        if max(scores) > 0:
-            starts = sorted(heapq.nlargest(_CANDIDATES, starts, key=lambda first: (scores[first], -first)))
+        starts = sorted(
+            heapq.nlargest(_CANDIDATES, range(len(scores)), key=lambda first: (scores[first], -first))
+        )
+        if len(quote) > _COMPARED:
+            return self._closest_by_words(quote, words, spans, starts, size)
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(quote)  # the quote is fixed; difflib indexes it once
         best = ("", -1.0, 1)
@@ -121,26 +137,31 @@ class _Text:
                     best = (window, ratio, self.paragraph_at(spans[first][0]))
         return best
 
+    def _closest_by_words(
+        self, quote: str, words: list[str], spans: list[tuple[int, int]], starts: list[int], size: int
+    ) -> tuple[str, float, int]:
+        """Return ``closest`` for a long quote: windows compared word by word, on the quote's opening.
 
-def _base(argument_map: ArgumentMap, base: Path | None) -> Path:
-    if base is not None:
-        return base
-    if argument_map.origin is not None and argument_map.origin.file:
-        # Deliberately not resolved: a relative path is read from where the map file was addressed.
-        return Path(argument_map.origin.file).parent
-    return Path()
-
-
-def _read(path: Path) -> _Text | str:
-    """Return the source's text, or the reason it cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return error.strerror or type(error).__name__
-    try:
-        return _Text.of(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return "not UTF-8 text"
+        Character by character, difflib's time grows with the product of the lengths (minutes for
+        a 100 KB quote); a few dozen words of the opening pick the passage as well.
+        """
+        head = quote.split()[:_COMPARED_WORDS]
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(head)
+        best = ("", -1.0, 1)
+        for first in starts:
+            matcher.set_seq1(words[first : first + len(head)])
+            if matcher.real_quick_ratio() <= best[1] or matcher.quick_ratio() <= best[1]:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best[1]:
+                last = min(first + size, len(spans)) - 1
+                best = (
+                    self.text[spans[first][0] : spans[last][1]],
+                    ratio,
+                    self.paragraph_at(spans[first][0]),
+                )
+        return best
 
 
 def _where(argument_map: ArgumentMap, path: tuple[str, ...]) -> Location | None:
@@ -151,27 +172,28 @@ def _prefix(location: Location | None) -> str:
     return f"{location}: " if location is not None else ""
 
 
-def check_quotes(argument_map: ArgumentMap, *, base: Path | None = None) -> tuple[QuoteFinding, ...]:
+def check_quotes(argument_map: ArgumentMap, read: SourceReader) -> tuple[QuoteFinding, ...]:
     """Check every evidence quote against its source's local text; return the findings, in map order.
 
-    A source's ``path`` is read as UTF-8, relative to ``base``, which defaults to the directory of
-    the map file as it was addressed (symlinks are not resolved) or, for a map built in code, the
-    working directory. Evidence whose source has no ``path`` is skipped. A file that cannot be read
-    is reported as a ``source-unreadable`` finding for each quote it should confirm, never raised.
-    An empty result means every checkable quote was found where its locator says.
+    ``read`` gives the text of each source with a ``path``. Evidence whose source has no ``path``
+    is skipped. A source whose text cannot be read is one ``source-unreadable`` finding (at the
+    first quote it should confirm), never raised. An empty result means every checkable quote was
+    found where its locator says.
     """
-    root = _base(argument_map, base)
-    texts: dict[str, _Text | str] = {}
+    texts: dict[str, _Text | None] = {}
     findings: list[QuoteFinding] = []
     for evidence in argument_map.evidence:
         source = argument_map.source(evidence.source)
         if source.path is None:
             continue
         if source.id not in texts:
-            texts[source.id] = _read(root / source.path)
+            try:
+                texts[source.id] = _Text.of(read(source))
+            except ArgmapError as error:
+                texts[source.id] = None
+                findings.append(_unreadable(argument_map, evidence, source, str(error)))
         text = texts[source.id]
-        if isinstance(text, str):
-            findings.append(_unreadable(argument_map, evidence, source, root, text))
+        if text is None:
             continue
         finding = _check(argument_map, evidence, source, text)
         if finding is not None:
@@ -179,18 +201,19 @@ def check_quotes(argument_map: ArgumentMap, *, base: Path | None = None) -> tupl
     return tuple(findings)
 
 
-def _unreadable(
-    argument_map: ArgumentMap, evidence: Evidence, source: Source, root: Path, reason: str
-) -> QuoteFinding:
+def _unreadable(argument_map: ArgumentMap, evidence: Evidence, source: Source, reason: str) -> QuoteFinding:
     location = _where(argument_map, ("sources", source.id, "path"))
-    file = root / str(source.path)
+    quotes = sum(1 for e in argument_map.evidence if e.source == source.id)
+    what = (
+        f"evidence {evidence.id!r}" if quotes == 1 else f"{quotes} quotes, from evidence {evidence.id!r} on,"
+    )
     return QuoteFinding(
         evidence_id=evidence.id,
         kind="source-unreadable",
         message=(
-            f"{_prefix(location)}evidence {evidence.id!r} cannot be checked: the text of source"
-            f" {source.id!r} cannot be read: {file}: {reason} (fix the source's path, which is"
-            " relative to the map file)"
+            f"{_prefix(location)}{what} cannot be checked: the text of source {source.id!r} cannot be"
+            f" read: {reason} (fix the source's path, which is relative to the map file; a text outside"
+            " the map's folder needs --root, or root= in Python)"
         ),
         location=location,
     )
@@ -233,7 +256,7 @@ def _check(argument_map: ArgumentMap, evidence: Evidence, source: Source, text: 
         kind="missing-quote",
         message=(
             f"{_prefix(location)}evidence {evidence.id!r} quote not found in source {source.id!r}"
-            f' (closest passage: "{closest}"; fix the quote or its locator)'
+            f' (closest passage: "{shorten(closest, _SHOWN)}"; fix the quote or its locator)'
         ),
         location=location,
         closest=closest,

@@ -7,10 +7,11 @@ The SVG contract other parts rely on (the notebook explorer, the HTML export):
   evidence also carries ``data-evidence-id`` and ``data-source-id``;
 * ``<status>`` is ``in``, ``out``, ``undecided``, ``off`` or ``none`` (not evaluated);
   ``status_classes(evaluation)`` gives the class for each statement;
-* an argument with linked premises or undercutters has a junction node ``arg:<argument id>``
-  (classes ``argmap-junction argmap-pro|argmap-con``); its edges are ``arg:<id>:premise:<premise>``,
-  ``arg:<id>:conclusion`` and ``arg:<id>:undercut:<statement>``; a one-premise argument is the
-  single edge ``arg:<id>:conclusion``; a position's link to its question is ``answers:<position>``;
+* an argument with linked premises, undercutters or a title has a junction node ``arg:<argument id>``
+  (classes ``argmap-junction argmap-pro|argmap-con``, plus ``argmap-titled`` when it shows its
+  title); its edges are ``arg:<id>:premise:<premise>``, ``arg:<id>:conclusion`` and
+  ``arg:<id>:undercut:<statement>``; any other argument is the single edge ``arg:<id>:conclusion``;
+  a position's link to its question is ``answers:<position>``;
   every edge has ``data-from``/``data-to`` (and ``data-argument-id``) and the classes
   ``argmap-edge argmap-pro|argmap-con|argmap-undercut|argmap-answers``;
 * evaluated arguments add ``argmap-argument-applicable|inapplicable|undecided``;
@@ -29,7 +30,13 @@ The SVG contract other parts rely on (the notebook explorer, the HTML export):
   below it are laid out as an invisible Graphviz cluster, ``<g class="cluster argmap-group">``
   (no drawing of its own; the nodes stay where the contract above says).
 
-Both the embedded engine and Debian's ``dot`` 2.43 give the same ids, classes and attributes.
+* an id holding characters SVG cannot carry (NUL and other controls, bidi overrides) is
+  written as ``argmap-x-`` and the hex of its UTF-8 bytes, in ``id`` and ``data-*`` alike, so two
+  ids never share one SVG id.
+
+User text is capped where it is drawn (a statement's text at ``metrics.LABEL_LIMIT`` characters,
+tooltips at ``labels.TOOLTIP_LIMIT``), so a huge statement gives a readable picture of bounded
+size. Both the embedded engine and Debian's ``dot`` 2.43 give the same ids, classes and attributes.
 """
 
 from argmap.rendering.diagram import SAVE_FORMATS, Diagram, render

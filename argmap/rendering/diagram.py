@@ -26,11 +26,12 @@ def render(
     argument_map: ArgumentMap,
     evaluation: Evaluation | str | None = None,
     *,
-    off: Iterable[str] = (),
+    off: str | Iterable[str] = (),
     theme: str = "default",
     direction: str = "TB",
     legend: bool = True,
     engine: str = "auto",
+    timeout: float = _engine.TIMEOUT,
 ) -> Diagram:
     """Draw ``argument_map``, optionally marking which statements stand under ``evaluation``.
 
@@ -38,12 +39,14 @@ def render(
         argument_map: the map to draw.
         evaluation: an Evaluation to overlay, or the name of a semantics to evaluate with
             (``"grounded"``, ``"df-quad"``, ...); None draws the map without statuses.
-        off: statement ids switched off. With an Evaluation, leave it out (the evaluation's own
-            ``off`` is used) or give the same ids.
+        off: ids switched off: statements, arguments or lines of argument (one id as a string,
+            or several). With an Evaluation, leave it out (the evaluation's own ``off`` is used)
+            or give the same ids.
         theme: ``default`` (light, colour-blind safe), ``dark`` or ``print`` (grayscale).
         direction: where the question sits: ``TB`` (top), ``BT``, ``LR`` (left) or ``RL``.
         legend: draw the legend under the title.
         engine: ``auto``, ``embedded`` (graphviz-pure) or ``system`` (Graphviz's ``dot``).
+        timeout: seconds the layout may take before Graphviz is stopped.
 
     Nothing runs Graphviz until the SVG or a file is asked for; ``.dot`` needs no engine.
     """
@@ -52,10 +55,10 @@ def render(
     if isinstance(evaluation, str):
         from argmap.evaluation import evaluate  # noqa: PLC0415  # only when a semantics is named
 
-        evaluation = evaluate(argument_map, semantics=evaluation, off=frozenset(off))
+        evaluation = evaluate(argument_map, semantics=evaluation, off=[off] if isinstance(off, str) else off)
         off = ()
     drawing = build(argument_map, evaluation, off=off, theme=theme, direction=direction, legend=legend)
-    return Diagram(drawing, engine=engine)
+    return Diagram(drawing, engine=engine, timeout=timeout)
 
 
 class Diagram:
@@ -65,9 +68,10 @@ class Diagram:
     Graphviz engine it displays the summary and a hint instead of failing.
     """
 
-    def __init__(self, drawing: Drawing, *, engine: str = "auto") -> None:
+    def __init__(self, drawing: Drawing, *, engine: str = "auto", timeout: float = _engine.TIMEOUT) -> None:
         self._drawing = drawing
         self._engine = engine
+        self._timeout = timeout
         self._svg: str | None = None
 
     def __repr__(self) -> str:
@@ -85,6 +89,11 @@ class Diagram:
         return self._drawing.summary
 
     @property
+    def notes(self) -> tuple[str, ...]:
+        """Return what the picture leaves out (e.g. text too long for a node), one sentence each."""
+        return self._drawing.notes
+
+    @property
     def engine(self) -> str:
         """Return the engine this diagram is laid out with: auto, embedded or system."""
         return self._engine
@@ -93,7 +102,7 @@ class Diagram:
     def svg(self) -> str:
         """Return the SVG text, laid out once and then kept."""
         if self._svg is None:
-            raw = _engine.layout(self.dot, "svg", engine=self._engine).decode("utf-8")
+            raw = _engine.layout(self.dot, "svg", engine=self._engine, timeout=self._timeout).decode("utf-8")
             self._svg = add_data_attributes(raw, self._drawing.data, badges=self._drawing.badges)
         return self._svg
 
@@ -104,18 +113,22 @@ class Diagram:
         if fmt == "dot":
             return self.dot.encode("utf-8")
         if fmt in _engine.FORMATS:
-            return _engine.layout(self.dot, fmt, engine=self._engine)
+            return _engine.layout(self.dot, fmt, engine=self._engine, timeout=self._timeout)
         raise UnsupportedFormatError(fmt, SAVE_FORMATS)
 
     def save(self, path: str | os.PathLike[str], *, fmt: str | None = None) -> Path:
         """Write the diagram to ``path`` in the format its suffix names (or ``fmt``); returns the path.
 
-        The file is written atomically: a failed render leaves no file and keeps an existing one.
+        The picture is laid out and checked complete first, then written atomically: a failed
+        render leaves no file and keeps an existing one. A folder, a device, a FIFO or a symbolic
+        link at ``path`` is refused, never replaced.
         """
         target = Path(path)
         name = (fmt or target.suffix.lstrip(".")).lower()
         if name not in SAVE_FORMATS:
-            raise UnsupportedFormatError(name or str(target), SAVE_FORMATS)
+            error = UnsupportedFormatError(name or "(no suffix)", SAVE_FORMATS)
+            error.args = (f"{target}: {error} (name the file .svg, .png, .pdf or .dot)",)
+            raise error
         return write_atomic(target, self.pipe(name))
 
     def to_graphviz(self) -> Any:

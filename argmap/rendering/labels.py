@@ -27,17 +27,21 @@ import re
 from typing import Final
 from urllib.parse import quote, urlsplit
 
+from argmap._text import shorten as _shorten
+
 __all__ = [
     "clean",
     "dot_id",
     "escstring",
     "html_attr",
+    "html_block",
     "html_lines",
     "html_text",
     "id_attr",
     "plain",
     "safe_url",
     "shorten",
+    "svg_id",
     "wrap",
     "xml_attr",
 ]
@@ -67,6 +71,11 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _UNSAFE.sub("", text)
 
+
+TOOLTIP_LIMIT: Final = 2000
+"""The most characters of a tooltip: escaped (five characters for some), it stays well under the
+16,384 characters Graphviz 2.43 reads in one quoted string."""
+_URL_LIMIT: Final = 4000
 
 _ENTITIES: Final = {ord(char): f"&#{ord(char)};" for char in "&<>\"'\\\n"}
 # In HTML-like labels Graphviz decodes entities *before* expanding backslash escapes.
@@ -105,11 +114,13 @@ def html_attr(value: str) -> str:
 
 
 def escstring(text: str) -> str:
-    r"""Return a quoted DOT escString (``tooltip``) that shows ``text`` literally.
+    r"""Return a quoted DOT escString (``tooltip``) that shows ``text`` literally, cut to ``TOOLTIP_LIMIT``.
 
     >>> escstring('say "hi" & \\N')
     '"say &#34;hi&#34; &#38; \\\\\\\\N"'
     """
+    if len(text) > TOOLTIP_LIMIT:
+        text = text[: TOOLTIP_LIMIT - 1] + "…"
     if _markup_free(text):
         # Tooltips are lines of mostly plain text: the newlines are the only thing to escape.
         body = text.replace("\n", "&#10;") if "\n" in text else text
@@ -121,11 +132,26 @@ def escstring(text: str) -> str:
     return f'"{body}"'
 
 
+def svg_id(value: str) -> str:
+    r"""Return the SVG ``id`` of a model id: the id itself, unless it holds characters SVG cannot.
+
+    XML cannot hold NUL and most control characters, and bidi overrides are removed from every
+    text; removing them could give two ids one SVG id. Such an id is written as ``argmap-x-``
+    and the hex of its UTF-8 bytes instead, like its DOT name.
+
+    >>> svg_id("c-x"), svg_id("a\x00")
+    ('c-x', 'argmap-x-6100')
+    """
+    if value.isprintable() or not _DIRTY.search(value):
+        return value
+    return f"argmap-x-{value.encode('utf-8', 'surrogatepass').hex()}"
+
+
 def id_attr(value: str) -> str:
-    """Return a quoted DOT ``id``/``class`` value that reaches the SVG as exactly ``value``."""
+    """Return a quoted DOT ``id``/``class`` value that reaches the SVG as exactly ``svg_id(value)``."""
     if plain(value):
         return f'"{value}"'
-    value = clean(value)
+    value = clean(svg_id(value))
     return '"' + (value.translate(_ENTITIES) if _SPECIAL.search(value) else value) + '"'
 
 
@@ -136,7 +162,7 @@ def xml_attr(value: str) -> str:
     >>> xml_attr('a"<b>&')
     'a&quot;&lt;b&gt;&amp;'
     """
-    value = clean(value)
+    value = clean(svg_id(value))
     return html.escape(value, quote=True) if _SPECIAL.search(value) else value
 
 
@@ -171,6 +197,8 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
         return None
     encoded = quote(clean(url.strip()), safe=_URL_SAFE)
+    if len(encoded) > _URL_LIMIT:
+        return None  # no link rather than a string Graphviz cannot read
     # Debian's dot 2.43 writes URLs into the SVG unescaped: an entity here keeps its SVG well-formed.
     return encoded.replace("&", "&amp;")
 
@@ -223,17 +251,29 @@ def html_lines(text: str, width: int) -> list[str]:
 
 
 def shorten(text: str, limit: int) -> str:
-    """Return ``text`` cut at a word boundary to at most ``limit`` characters, marked with ``…``.
+    """Return ``text`` cleaned for SVG, on one line, cut at a word boundary to ``limit`` characters.
 
     >>> shorten("shared threat perceptions lie at the core", 20)
     'shared threat…'
     """
-    words = " ".join(clean(text).split())
-    if len(words) <= limit:
-        return words
-    cut = words[: limit - 1]
-    if " " in cut and not words[limit - 1].isspace():
-        head = cut.rsplit(" ", 1)[0]
-        # A single enormous word is cut where it must be, not dropped.
-        cut = head if len(head) >= limit // 2 else cut
-    return cut.rstrip(" ,;:.") + "…"
+    return _shorten(clean(text), limit)
+
+
+def html_block(
+    text: str,
+    width: int,
+    *,
+    limit: int | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+) -> str:
+    """Return ``text`` shortened, wrapped and escaped, its lines joined by ``<BR/>``."""
+    if limit is not None:
+        text = shorten(text, limit)
+    lines = html_lines(text, width) or [" "]
+    opening = ("<B>" if bold else "") + ("<I>" if italic else "") + ("<U>" if underline else "")
+    if not opening:
+        return "<BR/>".join(lines)
+    closing = ("</U>" if underline else "") + ("</I>" if italic else "") + ("</B>" if bold else "")
+    return opening + f"{closing}<BR/>{opening}".join(lines) + closing

@@ -190,9 +190,12 @@ THEMES: Final[Mapping[str, Theme]] = {theme.name: theme for theme in (_DEFAULT, 
 
 def get_theme(name: str) -> Theme:
     """Return the theme called ``name``; RenderError lists the known ones."""
-    from argmap.errors import RenderError  # noqa: PLC0415  # the error only matters on a typo
+    from argmap._text import suggest  # noqa: PLC0415  # only matters on a typo
+    from argmap.errors import RenderError  # noqa: PLC0415
 
     try:
         return THEMES[name]
     except KeyError:
-        raise RenderError(f"render: unknown theme: {name!r} (use one of {', '.join(THEMES)})") from None
+        raise RenderError(
+            f"render: unknown theme: {name!r}{suggest(name, THEMES)} (use one of {', '.join(THEMES)})"
+        ) from None

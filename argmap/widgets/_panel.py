@@ -1,4 +1,4 @@
-"""What the Explorer's panels show, as JSON-ready data: evidence switches, verdict, critical evidence.
+"""What the Explorer's panels show, as JSON-ready data: switches, verdict, critical evidence.
 
 Pure functions of the model and an evaluation, so they are tested without a notebook.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING, Any, Final
 
+from argmap._text import shorten
+from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Evidence, Position, Question
 
 if TYPE_CHECKING:
@@ -16,8 +18,11 @@ if TYPE_CHECKING:
     from argmap.evaluation import CriticalItem, Evaluation
 
 __all__ = [
+    "READING",
     "critical_data",
     "evidence_items",
+    "explanation_title",
+    "group_items",
     "line_of_argument",
     "palette_data",
     "short_speaker",
@@ -28,26 +33,12 @@ __all__ = [
 SHORT_QUOTE: Final = 72
 """Characters of a quote shown beside a switch; the full quote is in the tooltip."""
 SHORT_GROUP: Final = 48
+SHORT_TITLE: Final = 60
+"""Characters of a statement's label in a heading such as "Why does ‘…’ fall?"."""
 BAR_SEGMENTS: Final = 10
 """Segments in the strength bar the renderer draws in each node under gradual semantics."""
-
-
-def shorten(text: str, limit: int = SHORT_QUOTE) -> str:
-    """Return ``text`` on one line, cut at a word boundary to at most ``limit`` characters.
-
-    >>> shorten("“shared threat perceptions” lie at the core of their bilateral relations", 40)
-    '“shared threat perceptions” lie at the…'
-    >>> shorten("short")
-    'short'
-    """
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.–-") + "…"
+READING: Final = {"in": "stands", "out": "falls", "undecided": "open", "off": "off"}
+"""The word for each status, as the legend and every panel say it."""
 
 
 def short_speaker(speaker: str | None) -> str:
@@ -110,9 +101,40 @@ def _group_label(argument_map: ArgumentMap, argument_id: str) -> str:
     argument = argument_map.argument(argument_id)
     stance = "For" if argument.is_pro else "Against"
     target = shorten(argument_map.statement(argument.conclusion).label, 26)
+    if argument.title:
+        return f"{stance} “{target}”: {shorten(argument.title, SHORT_GROUP)}"
     premise = shorten(argument_map.statement(argument.premises[0]).label, SHORT_GROUP)
     more = f" + {len(argument.premises) - 1} more" if len(argument.premises) > 1 else ""
     return f"{stance} “{target}”: {premise}{more}"
+
+
+def _line_of(
+    statement_id: str,
+    up: dict[str, list[tuple[str, str]]],
+    in_line: dict[str, str],
+) -> str | None:
+    """Return the first line of argument (breadth first, going up) that the statement feeds."""
+    queue = deque([statement_id])
+    seen = {statement_id}
+    while queue:
+        current = queue.popleft()
+        for argument_id, conclusion in up.get(current, ()):
+            line = in_line.get(argument_id)
+            if line is not None:
+                return line
+            if conclusion not in seen:
+                seen.add(conclusion)
+                queue.append(conclusion)
+    return None
+
+
+def _first_line(argument_map: ArgumentMap) -> dict[str, str]:
+    """Map each argument to the first line of argument that lists it."""
+    first: dict[str, str] = {}
+    for line in argument_map.lines:
+        for argument_id in line.arguments:
+            first.setdefault(argument_id, line.id)
+    return first
 
 
 def _source_note(argument_map: ArgumentMap, evidence: Evidence) -> str:
@@ -121,28 +143,40 @@ def _source_note(argument_map: ArgumentMap, evidence: Evidence) -> str:
     return f"{source.title} ({details})" if details else source.title
 
 
-def evidence_items(argument_map: ArgumentMap) -> list[dict[str, Any]]:
-    """Return one switch per piece of evidence, grouped by line of argument, in reading order.
+def _argument_rank(argument_map: ArgumentMap, argument_id: str, order: dict[str, int]) -> int:
+    return min(order[premise] for premise in argument_map.argument(argument_id).premises)
 
-    Groups come in the order of their first premise in the map; evidence in declaration order.
+
+def evidence_items(argument_map: ArgumentMap) -> list[dict[str, Any]]:
+    """Return one switch per piece of evidence, grouped, in reading order.
+
+    Evidence that feeds a line of argument (the map's ``lines``) is grouped under that line; other
+    evidence under the argument through which it reaches a position. Lines come first, in the
+    order they are declared; then the other groups in the order of their first premise in the
+    map; evidence in declaration order.
     """
     up = _upward(argument_map)
+    in_line = _first_line(argument_map)
     order = {statement.id: index for index, statement in enumerate(argument_map.statements)}
     argument_order = {argument.id: index for index, argument in enumerate(argument_map.arguments)}
-    unplaced = (len(order), len(argument_order))
-    items: list[tuple[tuple[tuple[int, int], int], dict[str, Any]]] = []
+    line_order = {line.id: index for index, line in enumerate(argument_map.lines)}
+    unplaced = (2, len(order), len(argument_order))
+    items: list[tuple[tuple[tuple[int, int, int], int], dict[str, Any]]] = []
     for evidence in argument_map.evidence:
-        group = line_of_argument(argument_map, evidence.id, up)
-        if group is None:
+        line = _line_of(evidence.id, up, in_line) if in_line else None
+        group = None if line is not None else line_of_argument(argument_map, evidence.id, up)
+        rank: tuple[int, int, int]
+        if line is not None:
+            group_id, group_label, rank = line, argument_map.line(line).title, (0, line_order[line], 0)
+        elif group is None:
             group_id, group_label, rank = "", "Not connected to a position", unplaced
         else:
-            argument = argument_map.argument(group)
             group_id, group_label = group, _group_label(argument_map, group)
-            rank = (min(order[premise] for premise in argument.premises), argument_order[group])
+            rank = (1, _argument_rank(argument_map, group, order), argument_order[group])
         speaker = f"\n— {evidence.speaker}" if evidence.speaker else ""
         item = {
             "id": evidence.id,
-            "label": shorten(evidence.text or evidence.quote),
+            "label": shorten(evidence.text or evidence.quote, SHORT_QUOTE),
             "speaker": short_speaker(evidence.speaker),
             "title": f"{evidence.quote}{speaker}\n{_source_note(argument_map, evidence)}",
             "quote": evidence.quote,
@@ -155,22 +189,94 @@ def evidence_items(argument_map: ArgumentMap) -> list[dict[str, Any]]:
     return [item for _, item in items]
 
 
+def group_items(argument_map: ArgumentMap) -> list[dict[str, Any]]:
+    """Return the switch panel's groups in display order; a line of argument has its own switch.
+
+    Every line is listed, even one with no evidence under it, so that it can be switched off;
+    other groups are those the evidence items name, in their order.
+    """
+    groups: list[dict[str, Any]] = [
+        {
+            "id": line.id,
+            "label": line.title,
+            "line": True,
+            "title": _line_tooltip(argument_map, line.id),
+        }
+        for line in argument_map.lines
+    ]
+    seen = {line.id for line in argument_map.lines}
+    for item in evidence_items(argument_map):
+        if item["group"] not in seen:
+            seen.add(item["group"])
+            groups.append({"id": item["group"], "label": item["group_label"], "line": False, "title": ""})
+    return groups
+
+
+def _line_tooltip(argument_map: ArgumentMap, line_id: str) -> str:
+    line = argument_map.line(line_id)
+    names = [argument_map.argument(argument_id).label for argument_id in line.arguments]
+    note = f"\n{line.note}" if line.note else ""
+    return f"{line.title}: switches off {', '.join(names)}{note}"
+
+
+def explanation_title(argument_map: ArgumentMap, statement_id: str, status: str) -> str:
+    """Return the heading above an explanation, naming the statement by its label.
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.build("t"); _ = m.claim("c", "Tea calms.")
+    >>> explanation_title(m.finish(), "c", "out")
+    'Why does ‘Tea calms.’ fall?'
+    """
+    label = shorten(argument_map.statement(statement_id).label, SHORT_TITLE)
+    verb = {"in": "does ‘{}’ stand", "out": "does ‘{}’ fall"}.get(
+        status, "is ‘{}’ " + READING.get(status, status)
+    )
+    return f"Why {verb.format(label)}?"
+
+
+def _is_gradual(evaluation: Evaluation) -> bool:
+    from argmap.evaluation import semantics  # noqa: PLC0415  # the registry, read when asked
+
+    try:
+        return semantics(evaluation.semantics).gradual
+    except ArgmapError:  # an evaluation of a semantics no longer registered: what it holds says
+        return bool(evaluation.strengths)
+
+
 def verdict_data(argument_map: ArgumentMap, evaluation: Evaluation) -> dict[str, Any]:
-    """Return the verdict on the first question with each position's label, for the verdict panel."""
+    """Return the verdict on the first question with each position's label, for the verdict panel.
+
+    ``summary`` is the verdict's sentence with the question and positions named by their text,
+    not their ids; ``gradual`` comes from the semantics' registered record.
+    """
     data = evaluation.verdict.to_data()
+    summary = data["text"]
+    named = [position["id"] for position in data["positions"]]
+    if data["question"]:
+        named.append(data["question"])
+    labels = {id_: f"‘{shorten(argument_map.statement(id_).label, SHORT_TITLE)}’" for id_ in named}
+    for id_, label in labels.items():
+        summary = summary.replace(repr(id_), label)
+    for position in data["positions"]:
+        if position["strength"] is not None:  # the scores: "(p-alliance 0.32, p-partnership 0.40)"
+            score = f"{position['strength']:.2f}"
+            summary = summary.replace(f"{position['id']} {score}", f"{labels[position['id']]} {score}")
     for position in data["positions"]:
         position["label"] = argument_map.statement(position["id"]).label
-    data["gradual"] = bool(evaluation.strengths)
+    data["summary"] = summary
+    data["gradual"] = _is_gradual(evaluation)
     data["semantics"] = evaluation.semantics
     return data
 
 
 def critical_data(argument_map: ArgumentMap, items: Iterable[CriticalItem]) -> list[dict[str, Any]]:
-    """Return the critical-evidence ranking as rows for the bar chart, in rank order."""
+    """Return the ranking of critical parts (evidence, claims, arguments, lines) as rows, in rank order."""
+    del argument_map  # each item names itself: a statement's text, an argument's or a line's title
     return [
         {
-            "id": item.evidence_id,
-            "label": shorten(argument_map.statement(item.evidence_id).label, 48),
+            "id": item.id,
+            "kind": item.kind,
+            "label": shorten(item.label, 48),
             "changes": list(item.changes),
             "delta": item.delta,
             "text": item.text,

@@ -1,59 +1,124 @@
 """Explorer: an argument map beside its evidence switches, live in a notebook.
 
-Python is the source of truth. The map is laid out once per map structure (the ``svg`` trait);
-switching evidence off re-evaluates here and sends only statuses, which the browser applies by
-swapping the ``argmap-status-*`` classes on the nodes the renderer tagged with statement ids.
+Python is the source of truth. The map is laid out once per picture (the ``svg`` trait);
+switching something off re-evaluates here and sends only what changed (the ``changes`` trait),
+which the browser applies by restyling just those nodes of the SVG it already has.
 """
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Iterable, Mapping
+from itertools import chain, compress
+from operator import is_not, ne
 from pathlib import Path
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 try:
     import anywidget
+    import ipywidgets
     import traitlets
 except ImportError as error:  # pragma: no cover - exercised by the packaging test in a bare venv
     from argmap.errors import MissingDependencyError
 
     raise MissingDependencyError(
         "argmap.Explorer: the notebook widgets are not installed: anywidget, ipywidgets"
-        " (pip install 'argmap[notebook]')"
+        " (pip install anywidget ipywidgets, or pip install -e '.[notebook]' in argmap's clone)"
     ) from error
 
-from argmap.errors import ArgmapError, EvaluationError
-from argmap.evaluation import GRADUAL, REGISTRY, SEMANTICS, Evaluation, critical, evaluate
+from argmap.errors import ArgmapError, EvaluationError, UnknownIdError
+from argmap.evaluation import SEMANTICS, Evaluation, critical, evaluate
+from argmap.evaluation import semantics as semantics_record
 from argmap.model import ArgumentMap
-from argmap.widgets._panel import critical_data, evidence_items, palette_data, verdict_data
+from argmap.model.off import resolve_off
+from argmap.widgets._panel import (
+    critical_data,
+    evidence_items,
+    explanation_title,
+    group_items,
+    palette_data,
+    verdict_data,
+)
 
 __all__ = ["Explorer"]
 
 _STATIC: Final = Path(__file__).parent / "static"
+_DELTA_TRAITS: Final = ("statuses", "strengths", "argument_states")
+"""Traits the browser gets as deltas in ``changes``; sent whole only when their keys change."""
 
 
 def _semantics_offered() -> list[str]:
-    """Return the registered semantics, argmap's own in its order first."""
-    return [name for name in SEMANTICS if name in REGISTRY] + sorted(set(REGISTRY) - set(SEMANTICS))
+    """Return the registered semantics, in the order they were registered (argmap's own first)."""
+    return list(SEMANTICS)
 
 
-def _statement_ids(argument_map: ArgumentMap) -> list[str]:
-    return [statement.id for statement in argument_map.statements]
+def _is_gradual(name: str) -> bool:
+    """Return whether a semantics gives strengths (drawn as bars), as its registered record says."""
+    return semantics_record(name).gradual
+
+
+def _changed(old: Mapping[str, Any], new: dict[str, Any], *, singletons: bool) -> dict[str, Any]:
+    """Return the entries of ``new`` whose value differs from ``old``'s.
+
+    Paid on every toggle, so the scan runs in C (compress over map), not a Python loop. With
+    ``singletons`` (statuses and argument states: a few shared objects) identity finds the
+    candidates, twice as fast as ``!=`` on an enum; floats are compared by value.
+    """
+    keys = list(new)
+    # Same keys in the same order (same map): walk both in step instead of looking each key up.
+    before = old.values() if keys == list(old) else map(old.get, keys)
+    if not singletons:
+        return {key: new[key] for key in compress(keys, map(ne, before, new.values()))}
+    maybe = compress(keys, map(is_not, before, new.values()))
+    return {key: new[key] for key in maybe if key not in old or old[key] != new[key]}
+
+
+def _as_dict(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a dict copy of ``mapping``: for a dict's view (FrozenMap) one C-level copy, 40x a loop."""
+    view = mapping.items()
+    under = getattr(view, "mapping", None)  # a dict view's read-only proxy of its dict
+    if under is None:
+        return dict(view)
+    copied: dict[str, Any] = under.copy()
+    return copied
+
+
+def _id_order(argument_map: ArgumentMap) -> dict[str, int]:
+    """Rank every id that can be switched off: statements, then arguments, then lines, as declared."""
+    ids = chain(
+        (statement.id for statement in argument_map.statements),
+        (argument.id for argument in argument_map.arguments),
+        (line.id for line in argument_map.lines),
+    )
+    return {id_: rank for rank, id_ in enumerate(ids)}
+
+
+class _Ids(traitlets.List):  # type: ignore[type-arg]
+    """A list of ids that also takes a set, a tuple or any iterable, and a single id as a str."""
+
+    def validate(self, obj: Any, value: Any) -> Any:
+        """Turn ``value`` into a list first: a str is one id, not its characters."""
+        if isinstance(value, str):
+            value = [value]
+        elif not isinstance(value, list) and isinstance(value, Iterable):
+            value = list(value)
+        return super().validate(obj, value)
 
 
 class Explorer(anywidget.AnyWidget):
-    """An argument map with evidence switches, a verdict panel and explanations, for notebooks.
+    """An argument map with switches (evidence, lines of argument), a verdict and explanations.
 
-    ``off`` (statement ids switched off) and ``semantics`` can be set from Python or in the
-    browser; ``statuses``, ``evaluation``, ``verdict`` and the rest follow and fire observers::
+    ``off`` (ids of statements, arguments and lines of argument switched off) and ``semantics``
+    can be set from Python or in the browser; ``statuses``, ``evaluation``, ``verdict`` and the rest
+    follow and fire observers::
 
         explorer = Explorer(argument_map)
         explorer.observe(lambda change: print(change.new), names="verdict")
-        explorer.off = ["ev-kashin"]
+        explorer.off = {"ev-kashin", "l-no-arms"}
         explorer.evaluation.status("p-alliance")
 
-    Assign a new list to ``off``; changing the list in place is not seen. Setting
-    ``argument_map`` to a map with a different structure lays the map out again.
+    Assign a new value to ``off`` (any iterable of ids; it is kept as a list in declaration
+    order); changing the list in place is not seen. Setting ``argument_map`` to a map that draws
+    differently (any rendered field, the description included) lays the map out again.
     """
 
     _esm = _STATIC / "explorer.js"
@@ -64,7 +129,7 @@ class Explorer(anywidget.AnyWidget):
     evaluation = traitlets.Instance(Evaluation, read_only=True, allow_none=True)
     """The current evaluation; not synced."""
 
-    off = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    off = _Ids(traitlets.Unicode()).tag(sync=True)
     semantics = traitlets.Unicode("grounded").tag(sync=True)
     selected = traitlets.Unicode("").tag(sync=True)
     """The statement whose explanation is shown; the browser sets it when a node is clicked."""
@@ -74,12 +139,20 @@ class Explorer(anywidget.AnyWidget):
     svg = traitlets.Unicode("", read_only=True).tag(sync=True)
     palette = traitlets.Dict(read_only=True).tag(sync=True)
     statuses = traitlets.Dict(read_only=True).tag(sync=True)
+    """Statement id -> "in", "out", "undecided" or "off"; the browser gets it whole once, then deltas."""
     strengths = traitlets.Dict(read_only=True).tag(sync=True)
     argument_states = traitlets.Dict(read_only=True).tag(sync=True)
+    changes = traitlets.Dict(read_only=True).tag(sync=True)
+    """The last update's delta: ``seq`` and, per trait in statuses/strengths/argument_states, the
+    entries that changed; the browser merges it into the whole dicts it holds."""
     semantics_options = traitlets.List(traitlets.Unicode(), read_only=True).tag(sync=True)
     evidence = traitlets.List(traitlets.Dict(), read_only=True).tag(sync=True)
+    groups = traitlets.List(traitlets.Dict(), read_only=True).tag(sync=True)
+    """The switch panel's groups in order: lines of argument (each with its own switch), then
+    the arguments that reach a position for evidence in no line."""
     verdict = traitlets.Dict(read_only=True).tag(sync=True)
     explanation = traitlets.Unicode("", read_only=True).tag(sync=True)
+    explanation_title = traitlets.Unicode("", read_only=True).tag(sync=True)
     critical = traitlets.List(traitlets.Dict(), read_only=True).tag(sync=True)
     error = traitlets.Unicode("", read_only=True).tag(sync=True)
 
@@ -90,15 +163,17 @@ class Explorer(anywidget.AnyWidget):
     _from_frontend: bool
     _ready: bool
     _reset_state: tuple[list[str], str]
-
-    _STRUCTURE_FIELDS: ClassVar = ("statements", "arguments", "sources", "title")
+    _order: dict[str, int]
+    _send_whole: bool
+    _seq: int
+    _keyed: tuple[ArgumentMap, str] | None
 
     def __init__(
         self,
         argument_map: ArgumentMap,
         *,
         semantics: str = "grounded",
-        off: list[str] | tuple[str, ...] = (),
+        off: str | Iterable[str] = (),
         show_critical: bool = False,
         theme: str | None = None,
         **kwargs: Any,
@@ -111,6 +186,10 @@ class Explorer(anywidget.AnyWidget):
         self._from_frontend = False
         self._layout_key = None
         self._static = None
+        self._order = _id_order(argument_map)
+        self._send_whole = True
+        self._seq = 0
+        self._keyed = None
         self._render_options = {} if theme is None else {"theme": theme}
         self._theme = "default" if theme is None else theme
         super().__init__(**kwargs)
@@ -118,7 +197,7 @@ class Explorer(anywidget.AnyWidget):
             self.set_trait("semantics_options", _semantics_offered())
             self.argument_map = argument_map
             self.semantics = semantics
-            self.off = list(off)
+            self.set_trait("off", off)  # _Ids takes any iterable; mypy sees the list type only
             self.show_critical = show_critical
             self._reset_state = (list(self.off), self.semantics)
             self._ready = True
@@ -145,16 +224,12 @@ class Explorer(anywidget.AnyWidget):
             self.selected = ""
 
     def all_on(self) -> None:
-        """Switch every statement back on."""
+        """Switch everything back on."""
         self.off = []
 
-    def toggle(self, statement_id: str) -> None:
-        """Switch one statement off if it is on, on if it is off."""
-        self.off = (
-            [x for x in self.off if x != statement_id]
-            if statement_id in self.off
-            else [*self.off, statement_id]
-        )
+    def toggle(self, id: str) -> None:  # noqa: A002
+        """Switch a statement, argument or line off if it is on, on if it is off."""
+        self.off = [x for x in self.off if x != id] if id in self.off else [*self.off, id]
 
     def explain(self, statement_id: str) -> str:
         """Return why a statement has its current status, in plain English."""
@@ -164,15 +239,12 @@ class Explorer(anywidget.AnyWidget):
 
     @traitlets.validate("off")
     def _check_off(self, proposal: Any) -> list[str]:
-        ids = _statement_ids(self.argument_map)
-        known = set(ids)
-        wanted = set(proposal["value"])
-        unknown = sorted(wanted - known)
-        if unknown:
-            close = difflib.get_close_matches(unknown[0], ids, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "use a statement id of this map"
-            raise EvaluationError(f"Explorer.off: no statement {unknown[0]!r} in the map ({hint})")
-        return [statement_id for statement_id in ids if statement_id in wanted]
+        wanted = proposal["value"]
+        try:
+            resolve_off(self.argument_map, wanted)
+        except UnknownIdError as error:
+            raise UnknownIdError(f"Explorer.off: {error}", id=error.id) from None
+        return sorted(set(wanted), key=self._order.__getitem__)
 
     @traitlets.validate("semantics")
     def _check_semantics(self, proposal: Any) -> str:
@@ -186,6 +258,20 @@ class Explorer(anywidget.AnyWidget):
     def _check_selected(self, proposal: Any) -> str:
         value: str = proposal["value"]
         return value if value == "" or self.argument_map.has_statement(value) else ""
+
+    def notify_change(self, change: Any) -> None:
+        """Tell observers of every change; the browser gets statuses and the like as deltas only."""
+        if change["name"] in _DELTA_TRAITS and not self._send_whole:
+            # Skip the widget's own sending (the whole dict, 240 KB at 5,000 statements): ``changes``
+            # carries what changed, and a browser asking for the full state still gets it whole.
+            super(ipywidgets.Widget, self).notify_change(change)
+            return
+        if change["name"] in {"off", "semantics"}:
+            # The new value and everything it changes go to the browser in one message.
+            with self.hold_sync():
+                super().notify_change(change)
+            return
+        super().notify_change(change)
 
     def set_state(self, sync_data: dict[str, Any]) -> None:
         """Apply a change from the browser; evaluation errors are shown in the widget, not raised."""
@@ -205,12 +291,13 @@ class Explorer(anywidget.AnyWidget):
     def _on_map(self, change: Any) -> None:
         if not self._ready:
             return
-        ids = set(_statement_ids(change["new"]))
-        still = [statement_id for statement_id in self.off if statement_id in ids]
+        argument_map: ArgumentMap = change["new"]
+        self._order = _id_order(argument_map)
+        still = [id_ for id_ in self.off if id_ in self._order]
         self._ready = False
         try:
             self.off = still
-            self.selected = self.selected if self.selected in ids else ""
+            self.selected = self.selected if argument_map.has_statement(self.selected) else ""
         finally:
             self._ready = True
         self._relayout()
@@ -241,7 +328,10 @@ class Explorer(anywidget.AnyWidget):
     def _on_selected(self, change: Any) -> None:
         del change
         if self._ready:
-            self.set_trait("explanation", self._explanation(self._current()))
+            evaluation = self._current()
+            with self.hold_sync():
+                self.set_trait("explanation", self._explanation(evaluation))
+                self.set_trait("explanation_title", self._explanation_title(evaluation))
 
     @traitlets.observe("show_critical")
     def _on_show_critical(self, change: Any) -> None:
@@ -261,16 +351,18 @@ class Explorer(anywidget.AnyWidget):
         return evaluation
 
     def _relayout(self) -> None:
-        """Lay the map out once per structure (and per gradual or not); statuses are restyled on top.
+        """Lay the map out once per picture; statuses are restyled on top.
 
-        The layout is drawn with everything switched on, so that the browser knows each element's
-        colour when on; it then applies the current statuses. Gradual semantics draw a strength
-        bar in each node, so switching to or from them lays the map out again.
+        The picture depends on the whole map (every rendered field, the description and lines
+        included: the map compares by value, its origin aside), on the rendering options, and on
+        whether the semantics is gradual (a strength bar in each node). The semantics' name in
+        the legend is patched by the browser. The layout is drawn with everything switched on,
+        so that the browser knows each element's colour when on; it then applies the statuses.
         """
         argument_map = self.argument_map
-        gradual = self.semantics in GRADUAL
-        key = (*(getattr(argument_map, name) for name in self._STRUCTURE_FIELDS), gradual)
-        if key == self._layout_key:
+        gradual = _is_gradual(self.semantics)
+        key = (argument_map, tuple(sorted(self._render_options.items())), gradual)
+        if self._layout_key is not None and key == self._layout_key:
             return
         from argmap.rendering import render  # noqa: PLC0415  # Graphviz only when a map is shown
 
@@ -281,26 +373,58 @@ class Explorer(anywidget.AnyWidget):
             self.set_trait("palette", palette_data(self._theme))
             self.set_trait("svg", svg[svg.find("<svg") :])
             self.set_trait("evidence", evidence_items(argument_map))
+            self.set_trait("groups", group_items(argument_map))
         self._layout_key = key
         self._static = (everything_on, svg)
 
     def _refresh(self) -> None:
-        """Re-evaluate and publish the statuses, verdict and explanation in one message."""
+        """Re-evaluate and publish what changed (statuses, verdict, explanation) in one message."""
         argument_map = self.argument_map
         evaluation = evaluate(argument_map, semantics=self.semantics, off=self.off)
+        # Status is a StrEnum: JSON writes its value, and it equals "in", "out", ... in Python.
+        new: dict[str, dict[str, Any]] = {
+            "statuses": _as_dict(evaluation.statuses),
+            "strengths": _as_dict(evaluation.strengths),
+            "argument_states": _as_dict(evaluation.arguments),
+        }
+        old: dict[str, dict[str, Any]] = {name: getattr(self, name) for name in _DELTA_TRAITS}
+        # New keys (another map, or strengths appearing) cannot be a delta: send those whole. With
+        # the same map and semantics only ``off`` changed, which keeps the keys: count them only.
+        same = self._keyed is not None and self._keyed[0] is argument_map and self._keyed[1] == self.semantics
+        whole = {
+            name
+            for name in _DELTA_TRAITS
+            if len(old[name]) != len(new[name]) or (not same and old[name].keys() != new[name].keys())
+        }
+        self._keyed = (argument_map, self.semantics)
+        self._seq += 1
+        changes: dict[str, Any] = {"seq": self._seq}
+        for name in _DELTA_TRAITS:
+            singletons = name != "strengths"
+            changes[name] = {} if name in whole else _changed(old[name], new[name], singletons=singletons)
         with self.hold_sync():
             self.set_trait("evaluation", evaluation)
-            self.set_trait("statuses", {key: status.value for key, status in evaluation.statuses.items()})
-            self.set_trait("strengths", dict(evaluation.strengths))
-            self.set_trait("argument_states", dict(evaluation.arguments))
+            for name in _DELTA_TRAITS:
+                self._send_whole = name in whole
+                try:
+                    self.set_trait(name, new[name])
+                finally:
+                    self._send_whole = False
+            self.set_trait("changes", changes)
             self.set_trait("verdict", verdict_data(argument_map, evaluation))
             self.set_trait("explanation", self._explanation(evaluation))
+            self.set_trait("explanation_title", self._explanation_title(evaluation))
             if self.show_critical:
                 self.set_trait("critical", self._critical())
             self.set_trait("error", "")
 
     def _explanation(self, evaluation: Evaluation) -> str:
         return str(evaluation.explain(self.selected)) if self.selected else ""
+
+    def _explanation_title(self, evaluation: Evaluation) -> str:
+        if not self.selected:
+            return ""
+        return explanation_title(self.argument_map, self.selected, evaluation.status(self.selected).value)
 
     def _critical(self) -> list[dict[str, Any]]:
         items = critical(self.argument_map, semantics=self.semantics, off=self.off)

@@ -16,6 +16,8 @@ counting the ``%%argmap`` line as line 1, as the notebook numbers lines.
 from __future__ import annotations
 
 import argparse
+import builtins
+import keyword
 import re
 import shlex
 from typing import TYPE_CHECKING, Any, Final, NoReturn
@@ -87,9 +89,24 @@ def _options() -> _Options:
     parser = _Options(prog="%%argmap", add_help=False, allow_abbrev=False, exit_on_error=False)
     parser.add_argument("name", nargs="?", default=None, help="keep the Explorer in this variable")
     parser.add_argument("--semantics", default="grounded", help="grounded, preferred, stable, df-quad, …")
-    parser.add_argument("--off", default="", help="statement ids to switch off, comma-separated")
+    parser.add_argument(
+        "--off", default="", help="ids of statements, arguments or lines to switch off, comma-separated"
+    )
     parser.add_argument("--critical", action="store_true", help="show the critical-evidence chart")
     return parser
+
+
+def _check_name(name: str, line: str) -> None:
+    """Refuse a variable name that is not one, or that would hide a Python builtin such as ``print``."""
+    at = line.find(name)
+    where = "cell line 1" if at < 0 else f"cell line 1, column {len('%%argmap ') + at + 1}"
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise UsageError(f"%%argmap: {where}: not a variable name: {name!r} (use letters, digits and _)")
+    if hasattr(builtins, name):
+        raise UsageError(
+            f"%%argmap: {where}: {name!r} would hide Python's built-in {name!r} in this notebook"
+            f" (choose another name, e.g. {name}_map)"
+        )
 
 
 def argmap_cell(line: str, cell: str, *, namespace: dict[str, Any] | None = None) -> Explorer:
@@ -103,6 +120,9 @@ def argmap_cell(line: str, cell: str, *, namespace: dict[str, Any] | None = None
     except ValueError as error:
         raise UsageError(f"%%argmap: cannot read the options: {error} (check the quotes)") from None
     args = _options().parse_args(words)
+    name = args.name
+    if name is not None:
+        _check_name(str(name), line)
     argument_map = map_from_cell(cell)
     from argmap.widgets.explorer import Explorer  # noqa: PLC0415  # needs the notebook extra
 
@@ -111,10 +131,7 @@ def argmap_cell(line: str, cell: str, *, namespace: dict[str, Any] | None = None
         explorer = Explorer(argument_map, semantics=args.semantics, off=off, show_critical=args.critical)
     except ArgmapError as error:
         raise UsageError(f"%%argmap: {error}") from None
-    name = args.name
     if name is not None and namespace is not None:
-        if not str(name).isidentifier():
-            raise UsageError(f"%%argmap: not a variable name: {name!r} (use letters, digits and _)")
         namespace[name] = explorer
     return explorer
 

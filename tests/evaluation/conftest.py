@@ -1,4 +1,4 @@
-"""Load this folder's ``strategies.py`` as ``evaluation_strategies``.
+"""Load this folder's ``strategies.py`` and ``oracle.py`` as ``evaluation_*`` modules.
 
 ``tests/strategies.py`` already takes the module name ``strategies``; a second module of that name
 would shadow it (or be shadowed) depending on which test imports first.
@@ -10,11 +10,11 @@ import importlib.util
 import sys
 from pathlib import Path
 
-_NAME = "evaluation_strategies"
-if _NAME not in sys.modules:
-    _spec = importlib.util.spec_from_file_location(_NAME, Path(__file__).resolve().parent / "strategies.py")
-    assert _spec is not None
-    assert _spec.loader is not None
-    _module = importlib.util.module_from_spec(_spec)
-    sys.modules[_NAME] = _module
-    _spec.loader.exec_module(_module)
+for _NAME, _FILE in (("evaluation_strategies", "strategies.py"), ("evaluation_oracle", "oracle.py")):
+    if _NAME not in sys.modules:
+        _spec = importlib.util.spec_from_file_location(_NAME, Path(__file__).resolve().parent / _FILE)
+        assert _spec is not None
+        assert _spec.loader is not None
+        _module = importlib.util.module_from_spec(_spec)
+        sys.modules[_NAME] = _module
+        _spec.loader.exec_module(_module)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from argmap.model import Argument, ArgumentMap, Claim, Evidence, Position, Question, Source
+from argmap.model.lines import Line
 
 
 @st.composite
@@ -18,7 +19,7 @@ def evaluation_maps(
     """
     n = draw(st.integers(min_value=2, max_value=max_statements))
     kinds = draw(st.lists(st.sampled_from(["claim", "evidence", "position"]), min_size=n, max_size=n))
-    statements: list = [Question(id="q", text="The question")]
+    statements: list = [Question(id="q", text="The question", compatible=draw(st.booleans()))]
     ids: list[str] = []
     for k, kind in enumerate(kinds):
         sid = f"{kind[0]}{k}"
@@ -41,7 +42,10 @@ def evaluation_maps(
         premises = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
         rest = [i for i in pool if i not in premises]
         undercutters = draw(st.lists(st.sampled_from(rest), max_size=2, unique=True)) if rest else []
-        weight = draw(st.none() | st.floats(min_value=0.0, max_value=1.0))
+        # Few distinct weights, so that equal weights (mutual defeat) come up as often as unequal.
+        weight = draw(
+            st.none() | st.sampled_from([0.25, 0.5, 0.75]) | st.floats(min_value=0.0, max_value=1.0)
+        )
         arguments.append(
             Argument(
                 id=f"a{j}",
@@ -52,11 +56,18 @@ def evaluation_maps(
                 weight=weight,
             )
         )
+    lines: tuple[Line, ...] = ()
+    if len(arguments) > 1 and draw(st.booleans()):
+        members = draw(
+            st.lists(st.sampled_from([a.id for a in arguments]), min_size=1, max_size=3, unique=True)
+        )
+        lines = (Line(id="line", title="A line of argument", arguments=tuple(members)),)
     return ArgumentMap(
         title="generated",
         sources=(Source(id="src", title="A source"),),
         statements=tuple(statements),
         arguments=tuple(arguments),
+        lines=lines,
     )
 
 
@@ -69,4 +80,12 @@ def reordered(
         sources=argument_map.sources,
         statements=tuple(argument_map.statements[i] for i in statement_order),
         arguments=tuple(argument_map.arguments[i] for i in argument_order),
+        lines=argument_map.lines,
     )
+
+
+def off_sets(argument_map: ArgumentMap, max_size: int = 3) -> st.SearchStrategy[frozenset[str]]:
+    """Draw a set of ids to switch off: statements, arguments and lines alike."""
+    ids = [s.id for s in argument_map.statements] + [a.id for a in argument_map.arguments]
+    ids += [line.id for line in argument_map.lines]
+    return st.frozensets(st.sampled_from(ids), max_size=max_size)

@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 
 from argmap.errors import EvaluationError
 from argmap.evaluation import Framework, Status, evaluate, extensions, grounded
-from argmap.evaluation.dung import grounded_labelling, search_extensions
+from argmap.evaluation.dung import grounded_labelling, search_labellings
 from argmap.evaluation.framework import compile_map
+from argmap.evaluation.preferred import _founded_check
 from argmap.model import ArgumentMap
+from argmap.model.off import resolve_off
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "iccma"
 
@@ -84,12 +86,35 @@ def test_bad_framework_and_semantics_are_errors() -> None:
         extensions(Framework(arguments=["a"], attacks=[]), "complete")  # type: ignore[arg-type]
 
 
-def test_size_guard_raises_a_clear_error() -> None:
-    """Past the branch budget the search stops with an error that suggests grounded semantics."""
+def test_timeout_raises_a_clear_error() -> None:
+    """Past the time allowed the search stops with an error naming the size and what to do."""
     names = [f"a{i}" for i in range(24)]
     attacks = [(names[i], names[i ^ 1]) for i in range(24)]  # twelve mutual attacks: 4,096 extensions
-    with pytest.raises(EvaluationError, match=r"gave up after 100 branch points.*grounded"):
-        extensions(Framework(arguments=names, attacks=attacks), "preferred", max_steps=100)
+    with pytest.raises(
+        EvaluationError, match=r"no answer within 1e-09 s for 24 arguments.*timeout=.*grounded"
+    ):
+        extensions(Framework(arguments=names, attacks=attacks), "preferred", timeout=1e-9)
+
+
+def test_independent_cycles_are_combined_not_listed() -> None:
+    """Thirty independent two-cycles: 2**30 preferred labellings, counted without listing them."""
+    m = ArgumentMap.build("cycles")
+    for k in range(30):
+        m.claim(f"a{k}", f"A{k}")
+        m.claim(f"b{k}", f"B{k}")
+        m.con(f"a{k}", f"b{k}", id=f"x{k}")
+        m.con(f"b{k}", f"a{k}", id=f"y{k}")
+    argument_map = m.finish()
+    for semantics in ("preferred", "stable"):
+        ev = evaluate(argument_map, semantics, timeout=5)
+        assert ev.extensions == 2**30
+        assert set(ev.statuses.values()) == {Status.UNDECIDED}
+        half, total = f"{2**29:,}", f"{2**30:,}"
+        assert ev.explain("a0").summary == (
+            f"a0 is open: IN in {half} and OUT in {half} of the {total} {semantics} labellings."
+        )
+        credulous = evaluate(argument_map, semantics, mode="credulous")
+        assert set(credulous.statuses.values()) == {Status.IN}
 
 
 def _nixon() -> ArgumentMap:
@@ -114,8 +139,8 @@ def test_preferred_statuses_read_every_some_none() -> None:
     assert ev.status("pacifist") is Status.UNDECIDED
     assert ev.status("not") is Status.UNDECIDED
     assert ev.verdict.leader is None
-    assert "in 1 of the 2 preferred extensions" in ev.explain("pacifist").summary
-    assert evaluate(_nixon()).status("pacifist") is Status.UNDECIDED  # grounded agrees: contested
+    assert "IN in 1 and OUT in 1 of the 2 preferred labellings" in ev.explain("pacifist").summary
+    assert evaluate(_nixon()).status("pacifist") is Status.UNDECIDED  # grounded agrees: open
     ev = evaluate(_nixon(), "preferred", off={"e-r"})
     assert ev.status("pacifist") is Status.IN
     assert ev.status("not") is Status.OUT
@@ -123,19 +148,21 @@ def test_preferred_statuses_read_every_some_none() -> None:
 
 
 def test_stable_with_no_extension_says_so() -> None:
-    """A map whose claim undercuts its own support has no stable extension; the note says so."""
+    """A map whose claim undercuts its own support has no stable labelling; the note says so."""
     m = ArgumentMap.build("t")
     m.claim("p", "P")
     m.claim("c", "C")
     m.pro("p", "c", id="a")
     m.undercut("c", "a")
     ev = evaluate(m.finish(), "stable")
-    assert ev.notes[0].startswith("no stable extension")
+    assert ev.notes[0].startswith("no stable labelling")
+    assert ev.extensions == 0
     assert all(status is Status.UNDECIDED for status in ev.statuses.values())
-    assert "no stable extension" in ev.explain("c").summary
+    assert "no stable labelling" in ev.explain("c").summary
     preferred = evaluate(m.finish(), "preferred")
     assert preferred.status("p") is Status.IN
-    assert preferred.status("c") is Status.OUT
+    assert preferred.status("c") is Status.UNDECIDED  # an odd cycle is open, not out
+    assert preferred.arguments["a"] == "undecided"
 
 
 def _apx(path: Path) -> Framework:
@@ -168,17 +195,21 @@ def test_map_statuses_match_the_unreduced_compiled_framework(data: st.DataObject
     ids = [s.id for s in argument_map.statements]
     off = data.draw(st.frozensets(st.sampled_from(ids), max_size=2))
     compiled = compile_map(argument_map)
-    forced = sorted(compiled.statement_index[s] for s in off)
-    start = grounded_labelling(compiled.succ, compiled.indeg, forced).label
+    switched, unfounded = compiled.forced_out(resolve_off(argument_map, off))
+    start = grounded_labelling(compiled.succ, compiled.indeg, switched + unfounded).label
+    accept = _founded_check(compiled, list(range(len(compiled.succ))), start)
     for semantics in ("preferred", "stable"):
-        found = search_extensions(compiled.succ, start, semantics)  # type: ignore[arg-type]
+        found = search_labellings(compiled.succ, start, semantics, accept=accept)  # type: ignore[arg-type]
+        total = found.total
         expected = {}
         for i, sid in enumerate(ids):
-            count = sum(i in e for e in found)
+            ins, outs = found.counts(i)
             if sid in off:
                 expected[sid] = Status.OFF
-            elif not found or 0 < count < len(found):
-                expected[sid] = Status.UNDECIDED
+            elif total and ins == total:
+                expected[sid] = Status.IN
+            elif total and outs == total:
+                expected[sid] = Status.OUT
             else:
-                expected[sid] = Status.IN if count else Status.OUT
+                expected[sid] = Status.UNDECIDED
         assert dict(evaluate(argument_map, semantics, off=off).statuses) == expected

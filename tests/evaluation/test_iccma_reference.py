@@ -49,17 +49,21 @@ def _framework(argument_map) -> Framework:
 
 
 def _summary(argument_map, extension_list):
-    """Return what evaluate() reports for preferred/stable: IN in all extensions, OUT in none."""
+    """Return what evaluate() reports for preferred/stable: IN in every labelling, OUT in every one."""
     total = len(extension_list)
+    attackers = {s.id: set() for s in argument_map.statements}
+    for a in argument_map.arguments:
+        attackers[a.conclusion].add(a.premises[0])
     statuses = {}
     for s in argument_map.statements:
-        count = sum(s.id in e for e in extension_list)
-        if total == 0:
-            statuses[s.id] = Status.UNDECIDED
-        elif count == total:
+        ins = sum(s.id in e for e in extension_list)
+        outs = sum(bool(attackers[s.id] & e) for e in extension_list)
+        if total and ins == total:
             statuses[s.id] = Status.IN
+        elif total and outs == total:
+            statuses[s.id] = Status.OUT
         else:
-            statuses[s.id] = Status.OUT if count == 0 else Status.UNDECIDED
+            statuses[s.id] = Status.UNDECIDED
     return statuses
 
 

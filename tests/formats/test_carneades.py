@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from argmap.errors import ParseError
+from argmap.errors import ArgmapError, ParseError
 from argmap.formats import carneades
+from argmap.formats.carneades import _model, _preference, _terms
 from argmap.model import Claim, Position, Question
 
 YAML = Path(__file__).resolve().parents[1] / "data" / "carneades" / "yaml"
@@ -240,3 +244,196 @@ def test_bundled_copies_match_the_shared_corpus():
     shared = {p.name: p.read_bytes() for p in SHARED_YAML.glob("*.yml")}
     bundled = {p.name: p.read_bytes() for p in YAML.glob("*.yml")}
     assert bundled == shared
+
+
+# -- bad input: every file in tests/data/bad/carneades gives exactly this one-line message ------
+
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad" / "carneades"
+
+BAD_MESSAGES = {
+    "billion-laughs.yml": (
+        "billion-laughs.yml:1:40: the YAML expands to more than 200,000 values through aliases"
+        " (write the repeated parts out instead of `*alias` references)"
+    ),
+    "combinations.yml": (
+        "combinations.yml:204:5: scheme 'combo' would make more than 10,000 arguments: its"
+        " premises match too many combinations of facts, or its conclusions feed its premises"
+        " again (give it more specific premises)"
+    ),
+    "deep-formula.yml": (
+        "deep-formula.yml:5:5: scheme 'deep': formula 'q(q(q(q(q(q(q(q(q(q(q(q(q(q(q(q(q(q(q(q…':"
+        " the term nests deeper than 64 levels (Carneades formulas are shallow; flatten it)"
+    ),
+    "deep-term.yml": (
+        "deep-term.yml:4:5: id 'f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f…' nests terms 5,000"
+        " levels deep (Carneades terms nest at most 64 levels here; flatten the term)"
+    ),
+    "deep-yaml.yml": (
+        "deep-yaml.yml:1:112: the YAML nests deeper than 100 levels (a Carneades graph needs a"
+        " few; flatten it)"
+    ),
+    "duplicate-key.yml": (
+        "duplicate-key.yml:4:3: duplicate key 'p', first at line 2 (each key may appear once in a"
+        " mapping; merge the two or rename one)"
+    ),
+    "grow-doubling.yml": (
+        "grow-doubling.yml:5:5: scheme 'grow' never stops: it builds ever larger terms (p(…) past"
+        " 64 levels or 4,096 parts) by feeding its conclusion back into its premises (change the"
+        " conclusion so that it no longer matches a premise)"
+    ),
+    "grow-nested.yml": (
+        "grow-nested.yml:5:5: scheme 'grow' never stops: it builds ever larger terms (p(…) past"
+        " 64 levels or 4,096 parts) by feeding its conclusion back into its premises (change the"
+        " conclusion so that it no longer matches a premise)"
+    ),
+    "hard-out-of-range.yml": (
+        "hard-out-of-range.yml:8:15: scheme 'choose': criteria: hard premise index 3 is out of"
+        " range (the scheme has 1 premise, numbered from 0)"
+    ),
+    "not-a-graph.yml": (
+        "not-a-graph.yml:1:1: a Carneades graph is a mapping with statements, issues, arguments"
+        " and assumptions, got a list"
+    ),
+    "recursive-alias.yml": (
+        "recursive-alias.yml:1:13: a YAML alias refers to a collection that contains it (remove"
+        " the recursive `*alias`)"
+    ),
+    "self-support.yml": (
+        "self-support.yml:5:33: argument 'a1' has its conclusion 'p' among its premises (a"
+        " statement cannot support itself)"
+    ),
+    "term-twice.yml": (
+        "term-twice.yml:3:3: statement 'owns(ann,car)' is defined twice, first at line 2 (spaces"
+        " inside a term do not count; give each statement its own id)"
+    ),
+    "undercutter-list.yml": (
+        "undercutter-list.yml:9:18: argument 'a1': undercutter must be one statement id, got a"
+        " list (Carneades allows one undercutter per argument)"
+    ),
+    "unknown-premise.yml": (
+        "unknown-premise.yml:7:16: argument 'a1': premise 'rian' is not a statement (did you mean 'rain'?)"
+    ),
+    "unknown-standard.yml": (
+        "unknown-standard.yml:7:15: issue 'i1': unknown proof standard 'BRDX' (use PE, CCE, BRD or DV)"
+    ),
+}
+
+
+def test_every_bad_file_has_its_expected_message():
+    """The table above lists exactly the files of tests/data/bad/carneades."""
+    assert sorted(p.name for p in BAD.glob("*.yml")) == sorted(BAD_MESSAGES)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_MESSAGES))
+def test_bad_input_gives_one_located_line(name):
+    """Each bad graph raises ParseError with file:line:column, what is wrong and how to fix it, fast."""
+    started = time.process_time()
+    with pytest.raises(ParseError) as caught:
+        carneades.read((BAD / name).read_text(encoding="utf-8"), file=name)
+    assert str(caught.value) == BAD_MESSAGES[name]
+    assert "\n" not in str(caught.value)
+    assert time.process_time() - started < 10  # bounded: these hung or ran out of memory before
+
+
+def test_rule_engine_limits_are_checked_while_enumerating():
+    """`p(X) → p(f(X))` neither recurses nor runs on; a bounded rule set still runs to its end."""
+    for name in ("grow-nested.yml", "grow-doubling.yml"):
+        with pytest.raises(ParseError, match="never stops"):
+            carneades.read((BAD / name).read_text(), file=name)
+    text = (
+        "statements: {p(a): A}\nassumptions: [p(a)]\n"
+        "argument_schemes:\n  - id: step\n    variables: [X]\n    premises: [p(X)]\n    conclusions: [q(X)]\n"
+    )
+    graph = carneades.read(text)
+    assert [(a.conclusion, a.premises) for a in graph.argument_map.arguments] == [("q(a)", ("p(a)",))]
+
+
+def test_terms_are_parsed_without_recursion():
+    """Terms parse, print and match iteratively; nesting beyond the limit is a TermError."""
+    deep = "f(" * 60 + "x" + ")" * 60
+    term = _terms.parse(deep, variables=False)
+    assert _terms.show(term) == deep
+    assert _terms.measure(term) == (61, 61)
+    with pytest.raises(_terms.TermError):
+        _terms.parse("f(" * 65 + "x" + ")" * 65, variables=False)
+    pattern = _terms.parse("p(X, g(Y), X)", variables=True)
+    assert _terms.match(pattern, _terms.parse("p(a, g(b), a)", variables=False), {}) == {"X": "a", "Y": "b"}
+    assert _terms.match(pattern, _terms.parse("p(a, g(b), c)", variables=False), {}) is None
+    assert _terms.parse("p(a,", variables=False) is None
+
+
+def _meta_scheme(name: str, level: str) -> str:
+    return f"  - id: {name}\n    meta: {{level: {level}}}\n    weight: prefer\n"
+
+
+@pytest.mark.parametrize(("x", "y"), [("b", "a"), ("2024-01-01", "2023-01-01"), ("10", "9"), ("abc", "10")])
+def test_preference_comparison_is_antisymmetric(x, y):
+    """For any two values, at most one argument ranks below the other, whatever their type."""
+    schemes = {
+        "s1": _model.Scheme(id="s1", meta={"level": x}),
+        "s2": _model.Scheme(id="s2", meta={"level": y}),
+    }
+    a, b = {"scheme": "s1"}, {"scheme": "s2"}
+    for direction in ("ascending", "descending"):
+        order = [("level", direction, [])]
+        assert _preference.compare(a, b, order, schemes) == -_preference.compare(b, a, order, schemes) != 0
+        assert _preference.less(a, b, order, schemes) != _preference.less(b, a, order, schemes)
+
+
+def test_text_preferences_rank_by_direction():
+    """Text values compare as text, in the order's direction (descending: later in the alphabet weaker)."""
+    text = (
+        "statements: {p: P, q: Q, r: R, s: S}\nissues: {i: {positions: [p, q]}}\nassumptions: [r, s]\n"
+        "weighing_functions:\n  prefer: {preference: [{property: level, order: ascending}]}\n"
+        "argument_schemes:\n" + _meta_scheme("low", "alpha") + _meta_scheme("high", "beta") + "arguments:\n"
+        "  a1: {conclusion: p, premises: [r], scheme: low}\n"
+        "  a2: {conclusion: q, premises: [s], scheme: high}\n"
+    )
+    m = carneades.loads(text)
+    assert (m.argument("a1").weight, m.argument("a2").weight) == (0.5, 1.0)
+    descending = carneades.loads(text.replace("order: ascending", "order: descending"))
+    assert (descending.argument("a1").weight, descending.argument("a2").weight) == (1.0, 0.5)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.text(max_size=400),
+        st.lists(
+            st.sampled_from(
+                [
+                    "statements:\n",
+                    "  p: P\n",
+                    "  f(X, g(a)): T\n",
+                    "issues: {i: {positions: [p, q]}}\n",
+                    "arguments:\n",
+                    "  a1: {conclusion: p, premises: [q]}\n",
+                    "assumptions: [p, f(a)]\n",
+                    "argument_schemes:\n  - id: s\n    variables: [X]\n",
+                    "    premises: [p(X)]\n",
+                    "    conclusions: [p(f(X))]\n",
+                    "    weight: {criteria: {hard: [0, x]}}\n",
+                    "tests: {in: [p]}\n",
+                    "&a [*a]\n",
+                    "- x\n",
+                    "\t",
+                    ": ",
+                    "'",
+                    "((((",
+                    "]]",
+                    "weighing_functions: {w: {preference: {property: l, order: [a]}}}\n",
+                ]
+            ),
+            max_size=14,
+        ).map("".join),
+    )
+)
+def test_fuzzed_graphs_raise_only_argmap_errors(text):
+    """Whatever the text, reading it gives a graph or an ArgmapError: no other exception escapes."""
+    try:
+        carneades.read(text, file="fuzz.yml")
+    except ArgmapError as error:
+        message = str(error)
+    else:
+        return
+    assert message.startswith("fuzz.yml")

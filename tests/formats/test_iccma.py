@@ -127,6 +127,13 @@ def test_names_holding_the_separator_get_numbered_attack_ids():
     assert _attacks(m) == [("a->b", "c")]
 
 
+def test_numbered_attack_ids_never_collide_with_a_claim():
+    """With `->` in a name, attacks are numbered under a prefix that no argument's name starts with."""
+    m = iccma.loads("arg(a->b). arg(attack-1). arg(attack--2). att(a->b,attack-1).", dialect="apx")
+    assert [a.id for a in m.arguments] == ["attack---1"]
+    assert _attacks(m) == [("a->b", "attack-1")]
+
+
 def test_detect_dialect():
     """The dialect is recognised from the first meaningful line."""
     assert iccma.detect("% c\narg(a).\n") == "apx"
@@ -259,7 +266,7 @@ def test_load_framework_reports_errors_as_loads_does(text, dialect, message):
 
 
 def test_readers_leave_the_garbage_collector_as_they_found_it():
-    """Reading pauses the cyclic collector and restores its state, on success and on error."""
+    """Reading never switches the cyclic collector on or off: it is process-wide state."""
     was = gc.isenabled()
     try:
         for enabled in (True, False):

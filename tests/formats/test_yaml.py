@@ -67,12 +67,13 @@ def test_yes_and_no_stay_text():
 
 
 def test_syntax_error_points_at_line_and_column():
-    """A YAML syntax error becomes a ParseError with file:line:column and a hint."""
+    """A YAML syntax error becomes a ParseError at file:line:column; an unclosed list, where it opens."""
     with pytest.raises(ParseError) as caught:
         argmap.loads("argmap: 1\ntitle: [unclosed\nstatements: []\n", file="bad.yaml")
-    assert caught.value.location.file == "bad.yaml"
-    assert caught.value.location.line == 3
-    assert str(caught.value).startswith("bad.yaml:3:")
+    assert (
+        str(caught.value)
+        == "bad.yaml:2:8: this list in [brackets] is never closed (add the closing ']', or a comma)"
+    )
 
 
 def test_python_tags_are_refused():
@@ -161,7 +162,7 @@ def test_dump_is_readable_yaml():
     m.claim("c-b", "B")
     text = argmap.dumps(m.finish())
     assert "“exceed”" in text
-    assert "  - id: yes\n" in text
+    assert "  - id: 'yes'\n" in text  # quoted, so that YAML 1.1 readers do not read a boolean
     assert "premises: [c-a, c-b]" in text
 
 
@@ -181,3 +182,119 @@ def test_typo_in_an_argument_without_id_points_at_its_line():
     text = head + "arguments:\n  - pro: tee\n    premise: tea\n"
     with pytest.raises(InvalidMapError, match=r"m.yaml:7:10: argument 'tea.pro.tee' concludes unknown"):
         argmap.loads(text, file="m.yaml")
+
+
+def test_text_fields_keep_the_text_as_written():
+    """Unquoted values YAML could read as numbers stay the text the author wrote."""
+    text = textwrap.dedent(
+        """\
+        argmap: 1
+        title: 010
+        sources:
+          - id: s
+            title: 2024.10
+            date: 2024.10
+        statements:
+          - id: e
+            quote: 1e3
+            source: s
+            locator: 1:30
+            speaker: 0x1F
+            note: 007
+        """
+    )
+    m = argmap.loads(text)
+    assert m.title == "010"
+    assert (m.source("s").title, m.source("s").date) == ("2024.10", "2024.10")
+    evidence = m.statement("e")
+    assert (evidence.quote, evidence.locator, evidence.speaker, evidence.note) == (
+        "1e3",
+        "1:30",
+        "0x1F",
+        "007",
+    )
+
+
+def test_numbers_stay_numbers_where_the_schema_wants_numbers():
+    """Weights and scores are read as numbers, in YAML 1.2's decimal forms."""
+    m = argmap.loads(
+        "argmap: 1\ntitle: t\nsources: [{id: s, title: S}]\n"
+        "statements:\n  - {id: e, quote: Q, source: s, weight: .5}\n  - {id: c, claim: C, base_score: 1}\n"
+    )
+    assert m.statement("e").weight == 0.5
+    assert m.statement("c").base_score == 1
+
+
+@pytest.mark.parametrize("form", ["yaml", "json"])
+@pytest.mark.parametrize(("written", "shown"), [("true", "true"), ("2", "2"), ('"1"', "'1'")])
+def test_only_the_number_1_is_format_version_1(form, written, shown):
+    """`argmap: true` (which Python equates with 1), 2 or "1" is not version 1."""
+    text = f"argmap: {written}\ntitle: t\n" if form == "yaml" else f'{{"argmap": {written}, "title": "t"}}'
+    with pytest.raises(InvalidMapError, match=rf"argmap: {shown} \(start the file with `argmap: 1`\)"):
+        argmap.loads(text, format=form)
+
+
+def test_json_duplicate_keys_are_rejected_like_yaml_ones():
+    """A key twice in one JSON object is a ParseError at the second, as in YAML."""
+    text = '{"argmap": 1,\n "title": "t",\n "title": "u"}'
+    with pytest.raises(
+        ParseError, match=r"m\.json:3:2: duplicate key 'title' in one mapping \(first at line 2\)"
+    ):
+        argmap.loads(text, format="json", file="m.json")
+
+
+@pytest.mark.parametrize("ident", ["5", '""', "[a]"])
+def test_an_argument_id_that_is_not_text_is_an_error_not_replaced(ident):
+    """`id: 5` or `id: ""` on an argument is reported; no derived id silently takes its place."""
+    text = (
+        "argmap: 1\ntitle: t\nstatements:\n  - {id: a, claim: A}\n  - {id: b, claim: B}\n"
+        f"arguments:\n  - id: {ident}\n    pro: b\n    premises: [a]\n"
+    )
+    with pytest.raises(InvalidMapError, match=r"<string>:7:9: an argument's id (must be text|is empty)"):
+        argmap.loads(text)
+
+
+@pytest.mark.parametrize("group", ["sources", "statements"])
+def test_numeric_ids_are_reported_alike_for_sources_and_statements(group):
+    """A number as id is the same error, with the same fix, for a source and a statement."""
+    entry = "{id: 12, title: T}" if group == "sources" else "{id: 12, claim: C}"
+    with pytest.raises(InvalidMapError, match=r"id must be text, got 12 \(write it in quotes: id: '12'\)"):
+        argmap.loads(f"argmap: 1\ntitle: t\n{group}:\n  - {entry}\n")
+
+
+def test_evidence_without_source_gets_one_message():
+    """A quote with no source is reported once: no second complaint about an empty id."""
+    with pytest.raises(InvalidMapError) as caught:
+        argmap.loads("argmap: 1\ntitle: t\nstatements:\n  - id: e\n    quote: Q\n")
+    assert [p.message for p in caught.value.problems] == ["missing 'source' (add `source: ...`)"]
+
+
+def test_duplicate_id_names_both_places():
+    """A duplicate id is reported where it is repeated and says where the first one is."""
+    text = "argmap: 1\ntitle: t\nstatements:\n  - id: c\n    claim: C\n  - id: c\n    claim: D\n"
+    with pytest.raises(
+        InvalidMapError, match=r"m\.yaml:6:9: duplicate id 'c': already used by the statement at m\.yaml:4:9"
+    ):
+        argmap.loads(text, file="m.yaml")
+
+
+def test_tab_error_says_to_replace_it():
+    """A tab in the indentation is reported at its line with the fix."""
+    with pytest.raises(
+        ParseError, match=r"m\.yaml:4:1: a tab character in the indentation \(replace the tab with spaces\)"
+    ):
+        argmap.loads("argmap: 1\ntitle: t\nstatements:\n\t- id: c\n", file="m.yaml")
+
+
+@pytest.mark.parametrize(
+    "word", ["yes", "no", "on", "off", "y", "n", "null", "true", "False", "~", "010", "1:30", "1e5", ".5"]
+)
+def test_dumped_ids_read_back_as_text_in_yaml_1_1(word):
+    """Ids that YAML 1.1 (or argmap) would read as booleans, nulls or numbers are dumped in quotes."""
+    import yaml  # noqa: PLC0415
+
+    m = argmap.ArgumentMap.build("t")
+    m.claim(word, "A claim")
+    text = argmap.dumps(m.finish())
+    assert yaml.safe_load(text)["statements"][0]["id"] == word
+    assert argmap.loads(text).statements[0].id == word

@@ -20,6 +20,9 @@ from argmap.rendering.engine import find_engine
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden"
+# Where a golden mismatch leaves the actual output and a side-by-side page: never build/ (it
+# would shadow `python -m build`), never beside the goldens (it would be committed by mistake).
+ARTIFACTS = REPO / ".test-artifacts" / "golden"
 EXAMPLE = REPO / "examples" / "alliance.yaml"
 
 
@@ -113,7 +116,8 @@ def hostile_map(text: str) -> ArgumentMap:
     s = m.source("s", text, author=text, publisher=text, date=text, url='https://example.org/?q=<b>&x="y"')
     m.evidence("e", text, source=s, speaker=text, locator=text, text=text, supports=c)
     m.evidence("e2", text, source=s, speaker=text, locator=text, opposes=c)
-    m.undercut("e2", m.pro(["e", "c"], q, id="a", scheme=text, note=text))
+    m.undercut("e2", m.pro(["e", "c"], q, id="a", title=text, scheme=text, note=text))
+    m.con("c", q, id="a-titled", title=text)
     return m.finish()
 
 
@@ -169,9 +173,9 @@ def system_dot() -> str:
 
 
 def _side_by_side(name: str, expected: Path, actual: Path) -> Path:
-    page = expected.with_name(f"{name}.diff.html")
+    page = actual.with_name(f"{name}.diff.html")
     if expected.suffix == ".svg":
-        left = f'<img src="{expected.name}">' if expected.exists() else "(missing)"
+        left = f'<img src="{expected.as_uri()}">' if expected.exists() else "(missing)"
         right = f'<img src="{actual.name}">'
     else:
         old = expected.read_text(encoding="utf-8") if expected.exists() else "(missing)"
@@ -192,15 +196,15 @@ def _side_by_side(name: str, expected: Path, actual: Path) -> Path:
 def golden(update_golden: bool) -> Callable[[str, str], None]:
     """Compare text with ``tests/golden/<name>`` byte for byte (or rewrite it with --update-golden).
 
-    On a mismatch the actual output is written beside the expected file as ``<stem>.actual.<ext>``
+    On a mismatch the actual output is written to ``.test-artifacts/golden/<stem>.actual.<ext>``
     with a side-by-side ``<stem>.diff.html`` page, and the test fails naming both.
     """
 
     def check(name: str, text: str) -> None:
         expected = GOLDEN / name
         stem, _, ext = name.rpartition(".")
-        actual = GOLDEN / f"{stem}.actual.{ext}"
-        (GOLDEN / f"{stem}.diff.html").unlink(missing_ok=True)
+        actual = ARTIFACTS / f"{stem}.actual.{ext}"
+        (ARTIFACTS / f"{stem}.diff.html").unlink(missing_ok=True)
         if update_golden:
             GOLDEN.mkdir(parents=True, exist_ok=True)
             expected.write_bytes(text.encode("utf-8"))
@@ -209,7 +213,7 @@ def golden(update_golden: bool) -> Callable[[str, str], None]:
         if expected.exists() and expected.read_bytes() == text.encode("utf-8"):
             actual.unlink(missing_ok=True)
             return
-        GOLDEN.mkdir(parents=True, exist_ok=True)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
         actual.write_bytes(text.encode("utf-8"))
         page = _side_by_side(stem, expected, actual)
         what = "differs from" if expected.exists() else "has no"

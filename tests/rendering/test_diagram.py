@@ -59,10 +59,23 @@ def test_pdf_with_the_embedded_engine_fails_cleanly_and_keeps_the_old_file(maps,
     """The embedded engine has no PDF: the error says what to do, and an existing file is untouched."""
     target = tmp_path / "map.pdf"
     target.write_bytes(b"old")
-    with pytest.raises(RenderError, match=r"cannot write PDF.*--engine system"):
+    with pytest.raises(RenderError, match=r"cannot write PDF.*--engine auto"):
         render(maps.relations(), engine=embedded).save(target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["map.pdf"]
+
+
+@pytest.mark.usefixtures("embedded")
+def test_pdf_with_auto_falls_back_to_the_system_dot(maps, tmp_path, monkeypatch):
+    """`auto` finds the embedded engine first, but asks a system dot for PDF; none found is an error."""
+    log = tmp_path / "called"
+    dot = fake_engine(tmp_path, f"cat >/dev/null; echo \"$@\" > {log}; printf '%%PDF-1.4\\n%%%%EOF\\n'")
+    monkeypatch.setattr(engine, "_system", lambda: dot)
+    assert render(maps.relations(), engine="auto").pipe("pdf").startswith(b"%PDF-1.4")
+    assert log.read_text(encoding="utf-8").strip() == "-Tpdf"
+    monkeypatch.setattr(engine, "_system", lambda: None)
+    with pytest.raises(RenderError, match="no system Graphviz `dot` was found"):
+        render(maps.relations(), engine="auto").pipe("pdf")
 
 
 def test_unknown_suffix_is_refused_before_anything_is_written(maps, tmp_path):
@@ -108,7 +121,7 @@ def test_graphviz_failure_is_a_render_error_with_its_message(maps, tmp_path, mon
 def test_graphviz_timeout_is_a_render_error(maps, tmp_path, monkeypatch):
     """A layout that takes too long is stopped and reported with what to do."""
     monkeypatch.setenv("ARGMAP_DOT", str(fake_engine(tmp_path, "exec sleep 5")))
-    with pytest.raises(RenderError, match=r"took longer than 0\.2 s \(split the map"):
+    with pytest.raises(RenderError, match=r"took longer than 0\.2 s and was stopped .*--timeout SECONDS"):
         engine.layout(render(maps.relations()).dot, "svg", timeout=0.2)
 
 

@@ -6,10 +6,12 @@ import re
 
 import pytest
 
-from argmap.errors import EvaluationError, RenderError
+from argmap.errors import EvaluationError, RenderError, UnknownIdError
 from argmap.evaluation import evaluate
 from argmap.model import ArgumentMap
 from argmap.rendering import DIRECTIONS, THEMES, status_classes, to_dot
+from argmap.rendering.dot import build
+from argmap.rendering.metrics import LABEL_LIMIT
 
 # name -> (map factory, render options); each is compared with tests/golden/<name>.dot
 GOLDEN_CASES = {
@@ -165,17 +167,32 @@ def test_evidence_shows_quote_speaker_source_and_links_its_url(maps):
 
 
 def test_long_quotes_are_shortened_on_the_map_and_kept_whole_in_the_tooltip():
-    """A 5,000-character quote shows as a short excerpt; the tooltip has all of it."""
+    """A 1,500-character quote shows as a short excerpt; the tooltip has all of it."""
     m = ArgumentMap.build("Long")
     claim = m.claim("c", "A claim")
-    quote = "word " * 1000
+    quote = "word " * 300
     m.evidence("e", quote, source=m.source("s", "S"), supports=claim)
     dot = to_dot(m.finish())
     line = next(x for x in dot.splitlines() if x.startswith('  "e" ['))
     label = re.search(r"label=<(.*)>", line).group(1)
     assert label.count("word") < 40
     assert "…" in label
-    assert re.search(r'tooltip="[^"]*', line).group(0).count("word") == 1000
+    assert re.search(r'tooltip="[^"]*', line).group(0).count("word") == 300
+
+
+def test_huge_text_is_capped_in_label_and_tooltip_and_noted():
+    """A 100,000-character statement is cut to LABEL_LIMIT in its label and TOOLTIP_LIMIT in its tooltip."""
+    m = ArgumentMap.build("Huge")
+    m.claim("c-huge", "word " * 20_000, note="&" * 100_000)
+    drawing = build(m.finish())
+    line = next(x for x in drawing.dot.splitlines() if x.startswith('  "c-huge" ['))
+    label = re.search(r"label=<(.*)>", line).group(1)
+    assert label.count("word") <= LABEL_LIMIT // 5
+    tooltip = re.search(r'tooltip="[^"]*"', line).group(0)
+    assert len(tooltip) < 16_384
+    assert max(len(x) for x in drawing.dot.splitlines()) < 32_000
+    (note,) = drawing.notes
+    assert "'c-huge' is longer than 600 characters" in note
 
 
 def test_unknown_options_raise_with_the_allowed_values(maps):
@@ -185,7 +202,7 @@ def test_unknown_options_raise_with_the_allowed_values(maps):
         to_dot(argument_map, theme="neon")
     with pytest.raises(RenderError, match="unknown direction: 'up'"):
         to_dot(argument_map, direction="up")
-    with pytest.raises(EvaluationError, match=r"unknown statement id: 'ev-survy'.*'ev-survey'"):
+    with pytest.raises(UnknownIdError, match=r"cannot switch off 'ev-survy'.*'ev-survey'"):
         to_dot(argument_map, off=["ev-survy"])
 
 
@@ -291,3 +308,26 @@ def test_many_leaves_are_drawn_in_steps():
 
     assert [minlen(key, "c") for key in ("e1", "e2", "e3", "e4")] == [1, 2, 3, 1]
     assert [minlen(key, "d") for key in ("f1", "f2")] == [1, 2]
+
+
+def test_off_takes_argument_and_line_ids_too():
+    """render/to_dot switch off arguments and lines of argument (greyed as inapplicable), one id or many."""
+    m = ArgumentMap.build("Off")
+    m.claim("c", "Conclusion")
+    m.claim("p", "Premise")
+    m.claim("q", "Other premise")
+    m.pro("p", "c", id="a-p")
+    m.pro("q", "c", id="a-q")
+    m.line("l-q", "Line of q", ["a-q"])
+    argument_map = m.finish()
+
+    def state(dot: str, argument: str) -> str:
+        line = next(x for x in dot.splitlines() if f'id="arg:{argument}:conclusion"' in x)
+        return "inapplicable" if "argmap-argument-inapplicable" in line else "drawn"
+
+    assert state(to_dot(argument_map), "a-p") == "drawn"
+    assert state(to_dot(argument_map, off="a-p"), "a-p") == "inapplicable"
+    assert state(to_dot(argument_map, off="a-p"), "a-q") == "drawn"
+    assert state(to_dot(argument_map, off=["l-q"]), "a-q") == "inapplicable"
+    with pytest.raises(UnknownIdError, match=r"cannot switch off 'l-x'.*'l-q'"):
+        to_dot(argument_map, off=["l-x"])

@@ -128,9 +128,10 @@ def test_fast_paths_give_what_the_escapes_are_defined_to_give(text):
     assert labels.clean(text) == cleaned
     body = cleaned.replace("&", "&#38;").replace('"', "&#34;").replace("<", "&#60;").replace(">", "&#62;")
     assert labels.escstring(text) == '"' + body.replace("\n", "&#10;").replace("\\", "\\\\\\\\") + '"'
-    assert labels.id_attr(text) == '"' + cleaned.translate(entities) + '"'
+    as_id = reference_clean(labels.svg_id(text))
+    assert labels.id_attr(text) == '"' + as_id.translate(entities) + '"'
     assert labels.html_text(text) == cleaned.translate({**entities, ord("\\"): "&#92;&#92;"})
-    assert labels.xml_attr(text) == html.escape(cleaned, quote=True)
+    assert labels.xml_attr(text) == html.escape(as_id, quote=True)
     for width in (1, 5, 28):
         wrapped = reference_wrap(text, width)
         assert labels.wrap(text, width) == wrapped
@@ -140,3 +141,27 @@ def test_fast_paths_give_what_the_escapes_are_defined_to_give(text):
         if text and "\\" not in text:  # the renderer then writes the id itself as the DOT name
             assert labels.dot_id(text) == f'"{text}"'
         assert labels.xml_attr(text) == labels.html_text(text) == text
+
+
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_different_ids_never_share_an_svg_id(first, second):
+    """Ids that differ only in characters SVG cannot hold (NUL, controls, bidi) still differ in the SVG."""
+    if first != second:
+        assert labels.id_attr(first) != labels.id_attr(second)
+        assert labels.xml_attr(first) != labels.xml_attr(second)
+
+
+def test_ids_differing_by_nul_or_bidi_get_distinct_svg_ids():
+    r"""'a', 'a\x00' and 'a\u202e' are three SVG ids, each free of the character SVG cannot hold."""
+    ids = ["a", "a\x00", "a\u202e", "a\t"]
+    written = [labels.id_attr(key) for key in ids]
+    assert len(set(written)) == len(ids)
+    assert written[0] == '"a"'
+    assert all("\x00" not in w and "\u202e" not in w for w in written)
+
+
+def test_tooltips_are_capped_below_what_graphviz_reads():
+    """A 100,000-character tooltip of characters escaped to entities stays under 16,384 characters."""
+    quoted = labels.escstring("&" * 100_000)
+    assert len(quoted) < 16_384
+    assert quoted.endswith('…"')

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from argmap.evaluation import evaluate
+from argmap.model import ArgumentMap
 from argmap.rendering import STATUS_MARKS, THEMES, render
 from argmap.rendering.dot import BAR_SEGMENTS
 
@@ -304,3 +305,57 @@ def test_system_graphviz_gives_the_same_header_classes(alliance, system_dot, sem
     """Debian's dot 2.43 draws the header in the same order, so the same parts are classed."""
     evaluation = evaluate(alliance, semantics)
     check_hooks(alliance, evaluation, render(alliance, evaluation, engine=system_dot).svg)
+
+
+def nul_and_bidi_map():
+    """Three claims whose ids differ only by a NUL or a bidi override, linked to one another."""
+    m = ArgumentMap.build("Look-alike ids")
+    m.claim("a", "Plain")
+    m.claim("a\x00", "With a NUL", supports="a")
+    m.claim("a\u202e", "With a right-to-left override", opposes="a")
+    return m.finish()
+
+
+@pytest.mark.requires_dot
+@pytest.mark.parametrize("engine_fixture", ["embedded", "system_dot"])
+def test_ids_differing_only_by_nul_or_bidi_stay_distinct(engine_fixture, request):
+    """Each look-alike id is its own SVG node with matching data attributes, with both engines."""
+    engine_name = request.getfixturevalue(engine_fixture)
+    root = parse(render(nul_and_bidi_map(), engine=engine_name).svg)
+    nodes = groups(root, "node")
+    assert set(nodes) == {"a", "argmap-x-6100", "argmap-x-61e280ae"}
+    for key, g in nodes.items():
+        assert g.get("data-argmap-id") == key
+    edges = groups(root, "edge")
+    assert {g.get("data-from") for g in edges.values()} == {"argmap-x-6100", "argmap-x-61e280ae"}
+
+
+@pytest.mark.requires_dot
+@pytest.mark.system_dot
+def test_system_graphviz_draws_statements_longer_than_16_kb(system_dot):
+    """Debian's dot reads quoted strings of at most 16 KB: a 40 KB statement and note still render."""
+    m = ArgumentMap.build("Long")
+    m.claim("c-long", "word " * 8_000, note="& " * 20_000)
+    diagram = render(m.finish(), engine=system_dot)
+    root = parse(diagram.svg)
+    assert "c-long" in groups(root, "node")
+    assert diagram.notes
+
+
+@pytest.mark.requires_dot
+def test_a_titled_argument_shows_its_title_on_its_junction(embedded):
+    """A titled argument gets a junction even with one premise, its title drawn there and in the tooltip."""
+    m = ArgumentMap.build("Titles")
+    m.claim("c", "Conclusion")
+    m.claim("p", "Premise")
+    m.claim("u", "Untitled premise")
+    m.pro("p", "c", id="a-titled", title="Cheaper for families")
+    m.pro("u", "c", id="a-plain")
+    root = parse(render(m.finish(), engine=embedded).svg)
+    nodes = groups(root, "node")
+    junction = nodes["arg:a-titled"]
+    assert junction.get("class").split()[1:4] == ["argmap-junction", "argmap-titled", "argmap-pro"]
+    assert "Cheaper for families" in texts(junction)
+    edges = groups(root, "edge")
+    assert {"arg:a-titled:premise:p", "arg:a-titled:conclusion", "arg:a-plain:conclusion"} <= set(edges)
+    assert "arg:a-plain" not in nodes

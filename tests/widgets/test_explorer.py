@@ -14,14 +14,13 @@ import comm
 from comm.base_comm import BaseComm
 
 import argmap
-from argmap.errors import EvaluationError
+from argmap.errors import EvaluationError, UnknownIdError
 from argmap.evaluation import critical, evaluate
 from argmap.widgets.explorer import Explorer
 
 pytestmark = pytest.mark.requires_dot
 
 ROOT = Path(__file__).resolve().parents[2]
-NO_ARMS = ["ev-kashin-no-arms", "ev-no-material-support"]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -71,45 +70,69 @@ def explorer(alliance):
     return Explorer(alliance)
 
 
+def _positions(evaluation, argument_map):
+    return {p.id: evaluation.statuses[p.id] for p in argument_map.positions}
+
+
+@pytest.fixture(scope="module")
+def no_arms(alliance):
+    """Evidence ids (one, else two) whose switching off changes a position's status under grounded.
+
+    Found from the map, not written down: the example map is revised by hand.
+    """
+    before = _positions(evaluate(alliance), alliance)
+    evidence = [e.id for e in alliance.evidence]
+    for first in evidence:
+        if _positions(evaluate(alliance, off=[first]), alliance) != before:
+            return [first]
+    for index, first in enumerate(evidence):
+        for second in evidence[index + 1 :]:
+            if _positions(evaluate(alliance, off=[first, second]), alliance) != before:
+                return [first, second]
+    pytest.fail("no one or two pieces of evidence of examples/alliance.yaml change a position's status")
+    return []
+
+
+@pytest.fixture(scope="module")
+def other(alliance, no_arms):
+    """An evidence id not in ``no_arms``."""
+    return next(e.id for e in alliance.evidence if e.id not in no_arms)
+
+
 def _expected(argument_map, semantics="grounded", off=()):
     evaluation = evaluate(argument_map, semantics=semantics, off=off)
     return {key: status.value for key, status in evaluation.statuses.items()}, evaluation
 
 
-def test_statuses_follow_off_as_grounded_semantics_says(explorer, alliance):
-    """Switching off the no-arms evidence lets the alliance position stand, as the map intends."""
-    assert explorer.statuses["p-alliance"] == "out"
-    assert explorer.statuses["p-partnership"] == "in"
-    before = dict(explorer.verdict)
-    explorer.off = NO_ARMS
-    statuses, evaluation = _expected(alliance, off=NO_ARMS)
+def test_statuses_follow_off_as_grounded_semantics_says(explorer, alliance, no_arms):
+    """Switching evidence off gives exactly evaluate()'s statuses and verdict; a position moves."""
+    before = {p["id"]: p["status"] for p in explorer.verdict["positions"]}
+    explorer.off = no_arms
+    statuses, evaluation = _expected(alliance, off=no_arms)
     assert explorer.statuses == statuses
-    assert explorer.statuses["ev-kashin-no-arms"] == "off"
-    assert explorer.statuses["p-alliance"] == "in"
+    assert all(explorer.statuses[id_] == "off" for id_ in no_arms)
     assert explorer.evaluation == evaluation
     assert explorer.verdict["text"] == evaluation.verdict.text
-    assert explorer.verdict["text"] != before["text"]
-    assert {p["id"]: p["status"] for p in explorer.verdict["positions"]} == {
-        "p-alliance": "in",
-        "p-partnership": statuses["p-partnership"],
-    }
+    after = {p["id"]: p["status"] for p in explorer.verdict["positions"]}
+    assert after == {p.id: statuses[p.id] for p in alliance.positions}
+    assert after != before
 
 
-def test_switching_back_on_restores_the_first_evaluation(explorer):
+def test_switching_back_on_restores_the_first_evaluation(explorer, other):
     """Toggling evidence off and on again gives back the same evaluation (nothing accumulates)."""
     first = explorer.evaluation
-    explorer.toggle("ev-kashin-no-arms")
-    assert explorer.off == ["ev-kashin-no-arms"]
-    explorer.toggle("ev-kashin-no-arms")
+    explorer.toggle(other)
+    assert explorer.off == [other]
+    explorer.toggle(other)
     assert explorer.off == []
     assert explorer.evaluation == first
 
 
-def test_observers_fire_once_per_change(explorer):
+def test_observers_fire_once_per_change(explorer, no_arms):
     """A notebook observing statuses, evaluation and verdict hears each toggle exactly once."""
     heard = []
     explorer.observe(lambda change: heard.append(change["name"]), names=["statuses", "evaluation", "verdict"])
-    explorer.off = NO_ARMS
+    explorer.off = no_arms
     assert sorted(heard) == ["evaluation", "statuses", "verdict"]
 
 
@@ -133,11 +156,12 @@ def test_every_offered_semantics_evaluates(explorer, alliance):
         assert explorer.statuses == _expected(alliance, semantics=semantics)[0], semantics
 
 
-def test_unknown_id_in_off_raises_and_changes_nothing(explorer):
-    """A typo in off raises EvaluationError naming the id and a close match; the state is kept."""
+def test_unknown_id_in_off_raises_and_changes_nothing(explorer, other):
+    """A typo in off raises UnknownIdError naming the id and a close match; the state is kept."""
     before = explorer.evaluation
-    with pytest.raises(EvaluationError, match=r"'ev-kashin-no-arm'.*did you mean 'ev-kashin-no-arms'"):
-        explorer.off = ["ev-kashin-no-arm"]
+    typo = other[:-1]
+    with pytest.raises(UnknownIdError, match=rf"Explorer.off: .*'{typo}'.*did you mean '{other}'"):
+        explorer.off = [typo]
     assert explorer.off == []
     assert explorer.evaluation == before
 
@@ -149,37 +173,134 @@ def test_unknown_semantics_raises(explorer):
     assert explorer.semantics == "grounded"
 
 
-def test_off_is_kept_in_map_order_without_duplicates(explorer):
-    """Off is normalised: declaration order, each id once, so the state reads the same either way."""
-    explorer.off = ["ev-no-material-support", "ev-kashin-no-arms", "ev-no-material-support"]
-    assert explorer.off == NO_ARMS
+def test_off_is_kept_in_map_order_without_duplicates(explorer, alliance):
+    """Off is normalised: statements, arguments, lines, each in declaration order, each id once."""
+    first, second = alliance.evidence[0].id, alliance.evidence[1].id
+    argument = alliance.arguments[0].id
+    wanted = [second, argument, first, second]
+    if alliance.lines:
+        wanted.insert(0, alliance.lines[0].id)
+    explorer.off = wanted
+    assert explorer.off == [first, second, argument, *([alliance.lines[0].id] if alliance.lines else [])]
 
 
-def test_a_toggle_sends_statuses_not_a_new_svg(recording, alliance):
-    """After the first display, a toggle syncs statuses and the verdict; the SVG is never resent."""
+def test_a_toggle_sends_only_what_changed(recording, alliance, no_arms):
+    """After the first display, a toggle sends one update: the statuses that changed, never all or the SVG."""
     explorer = Explorer(alliance)
     svg = explorer.svg
+    before = evaluate(alliance)
     explorer.comm.sent.clear()
-    explorer.off = NO_ARMS
+    explorer.off = no_arms
     updates = recording(explorer)
-    assert updates, "a toggle must send an update"
-    sent = set().union(*updates)
-    assert "svg" not in sent
-    assert {"off", "statuses", "verdict"} <= sent
+    assert len(updates) == 1, "a toggle is one message"
+    sent = set(updates[0])
+    assert {"off", "changes", "verdict"} <= sent
+    assert not sent & {"svg", "statuses", "argument_states", "evidence"}
+    after = evaluate(alliance, off=no_arms)
+    state = next(data["state"] for kind, data in explorer.comm.sent if kind == "comm_msg")
+    changed = {key: value.value for key, value in after.statuses.items() if before.statuses[key] != value}
+    assert state["changes"]["statuses"] == changed
+    assert set(no_arms) <= set(changed)
+    assert {p.id for p in alliance.positions} & set(changed)
+    assert len(changed) < len(alliance.statements) / 2
+    changed_arguments = {k: v for k, v in after.arguments.items() if before.arguments[k] != v}
+    assert state["changes"]["argument_states"] == changed_arguments
     assert explorer.svg == svg
 
 
-def test_browser_change_is_applied_like_a_python_one(recording, alliance):
+def _merge_updates(held, sent):
+    """Apply the update messages in ``sent`` to ``held`` as the browser does: whole dicts, then deltas."""
+    for kind, data in sent:
+        if kind != "comm_msg" or data["method"] != "update":
+            continue
+        state = data["state"]
+        for name, value in list(held.items()):
+            current = dict(state[name]) if name in state else value
+            current.update(state.get("changes", {}).get(name, {}))
+            held[name] = current
+
+
+@pytest.mark.usefixtures("recording")
+def test_deltas_rebuild_the_whole_state_a_browser_holds(alliance, no_arms, other):
+    """Every delta merged into the first state gives the current statuses; a full request gets them whole."""
+    explorer = Explorer(alliance, semantics="df-quad")
+    opened = next(data["state"] for kind, data in explorer.comm.sent if kind == "comm_open")
+    held = {name: dict(opened.get(name, {})) for name in ("statuses", "strengths", "argument_states")}
+    _merge_updates(held, explorer.comm.sent)
+    explorer.comm.sent.clear()
+    for off in (no_arms, [other], [], [other, *no_arms]):
+        explorer.off = off
+    explorer.semantics = "grounded"  # strengths disappear: their keys change, so they are sent whole
+    explorer.off = no_arms
+    _merge_updates(held, explorer.comm.sent)
+    expected = evaluate(alliance, off=no_arms)
+    assert held["statuses"] == {key: status.value for key, status in expected.statuses.items()}
+    assert held["strengths"] == {}
+    assert held["argument_states"] == dict(expected.arguments)
+    full = explorer.get_state()
+    assert full["statuses"] == held["statuses"]
+
+
+def test_description_change_draws_the_map_again(explorer, alliance):
+    """The picture shows the description, so a map differing only there is drawn again."""
+    import attrs  # noqa: PLC0415
+
+    svg = explorer.svg
+    explorer.argument_map = attrs.evolve(alliance, description="A seminar version, revised.")
+    assert explorer.svg != svg
+    assert "A seminar version, revised." in html.unescape(explorer.svg)
+    explorer.argument_map = alliance
+    assert explorer.svg == svg
+
+
+def test_off_takes_any_iterable_and_one_id(explorer, no_arms, other):
+    """Off accepts a set, a tuple, a generator or one id as a str (never its characters)."""
+    explorer.off = set(no_arms)
+    assert explorer.off == no_arms
+    explorer.off = other
+    assert explorer.off == [other]
+    explorer.off = (x for x in reversed(no_arms))
+    assert explorer.off == no_arms
+    explorer.off = frozenset()
+    assert explorer.off == []
+    assert Explorer(explorer.argument_map, off={other}).off == [other]
+
+
+def test_off_takes_lines_and_arguments_as_evaluate_does(explorer, alliance):
+    """A line's id switches off all its arguments, an argument's id that argument: as evaluate() says."""
+    if not alliance.lines:
+        pytest.skip("examples/alliance.yaml has no lines of argument yet")
+    before = _positions(explorer.evaluation, alliance)
+    moved = None
+    for line in alliance.lines:
+        explorer.off = {line.id}
+        statuses, evaluation = _expected(alliance, off=[line.id])
+        assert explorer.statuses == statuses, line.id
+        assert explorer.argument_states == dict(evaluation.arguments)
+        assert all(explorer.argument_states[a] == "inapplicable" for a in line.arguments), line.id
+        if _positions(evaluation, alliance) != before:
+            moved = line.id
+    assert moved, "switching off some line of argument changes a position's status under grounded"
+    argument = alliance.lines[0].arguments[0]
+    explorer.off = [argument]
+    assert explorer.argument_states[argument] == "inapplicable"
+    assert explorer.statuses == _expected(alliance, off=[argument])[0]
+    with pytest.raises(UnknownIdError, match=r"did you mean"):
+        explorer.off = [alliance.lines[0].id + "x"]
+
+
+def test_browser_change_is_applied_like_a_python_one(recording, alliance, no_arms):
     """An update from the browser (set_state) re-evaluates and sends the new statuses back."""
     explorer = Explorer(alliance)
     explorer.comm.sent.clear()
-    explorer.set_state({"off": list(reversed(NO_ARMS))})
-    assert explorer.off == NO_ARMS
-    assert explorer.statuses["p-alliance"] == "in"
-    assert "statuses" in set().union(*recording(explorer))
+    explorer.set_state({"off": list(reversed(no_arms))})
+    assert explorer.off == no_arms
+    assert explorer.statuses == _expected(alliance, off=no_arms)[0]
+    assert "changes" in set().union(*recording(explorer))
+    assert set(no_arms) <= set(explorer.changes["statuses"])
 
 
-def test_browser_evaluation_error_is_shown_not_raised(explorer, monkeypatch):
+def test_browser_evaluation_error_is_shown_not_raised(explorer, monkeypatch, no_arms):
     """If evaluation fails for a choice made in the browser, the widget shows why and keeps its state."""
     import argmap.widgets.explorer as module  # noqa: PLC0415
 
@@ -197,7 +318,7 @@ def test_browser_evaluation_error_is_shown_not_raised(explorer, monkeypatch):
     with pytest.raises(EvaluationError, match="too many statements"):
         explorer.semantics = "stable"
     assert explorer.semantics == "grounded"
-    explorer.off = NO_ARMS
+    explorer.off = no_arms
     assert explorer.error == ""
 
 
@@ -207,47 +328,51 @@ def test_browser_sending_an_unknown_id_is_shown_and_undone(recording, alliance):
     explorer.comm.sent.clear()
     explorer.set_state({"off": ["ev-gone"]})
     assert explorer.off == []
-    assert "no statement 'ev-gone'" in explorer.error
+    assert "cannot switch off 'ev-gone': no such id" in explorer.error
     assert ["off"] in recording(explorer)
 
 
-def test_clicking_a_statement_explains_it(explorer):
+def test_clicking_a_statement_explains_it(explorer, no_arms):
     """Selecting a statement (as a click in the map does) fills in its plain-English explanation."""
-    explorer.set_state({"selected": "p-alliance"})
-    assert explorer.explanation == str(explorer.evaluation.explain("p-alliance"))
+    position = explorer.argument_map.positions[0]
+    explorer.set_state({"selected": position.id})
+    assert explorer.explanation == str(explorer.evaluation.explain(position.id))
     assert explorer.explanation
-    explorer.off = NO_ARMS
-    assert explorer.explanation == str(explorer.evaluation.explain("p-alliance"))
+    assert position.label[:20] in explorer.explanation_title
+    assert explorer.explanation_title.startswith("Why ")
+    explorer.off = no_arms
+    assert explorer.explanation == str(explorer.evaluation.explain(position.id))
     explorer.selected = "no-such-statement"
     assert explorer.selected == ""
     assert explorer.explanation == ""
+    assert explorer.explanation_title == ""
 
 
-def test_reset_and_all_on(alliance):
+def test_reset_and_all_on(alliance, no_arms, other):
     """Reset returns to the starting switches and semantics; all on clears off."""
-    explorer = Explorer(alliance, off=["ev-watson"], semantics="preferred")
-    explorer.off = NO_ARMS
+    explorer = Explorer(alliance, off=[other], semantics="preferred")
+    explorer.off = no_arms
     explorer.semantics = "grounded"
     explorer._handle_msg(
         {"content": {"data": {"method": "custom", "content": {"action": "reset"}}}, "buffers": []}
     )
-    assert explorer.off == ["ev-watson"]
+    assert explorer.off == [other]
     assert explorer.semantics == "preferred"
     explorer.all_on()
     assert explorer.off == []
     assert explorer.statuses == _expected(alliance, semantics="preferred")[0]
 
 
-def test_critical_evidence_is_computed_when_shown(explorer, alliance):
+def test_critical_evidence_is_computed_when_shown(explorer, alliance, no_arms):
     """The critical-evidence chart holds the ranking from evaluation.critical, only while shown."""
     assert explorer.critical == []
     explorer.show_critical = True
     ranking = critical(alliance, semantics="grounded", off=())
-    assert [row["id"] for row in explorer.critical] == [item.evidence_id for item in ranking]
+    assert [row["id"] for row in explorer.critical] == [item.id for item in ranking]
     assert [row["changes"] for row in explorer.critical] == [list(item.changes) for item in ranking]
-    explorer.off = NO_ARMS
-    ranking = critical(alliance, semantics="grounded", off=NO_ARMS)
-    assert [row["id"] for row in explorer.critical] == [item.evidence_id for item in ranking]
+    explorer.off = no_arms
+    ranking = critical(alliance, semantics="grounded", off=no_arms)
+    assert [row["id"] for row in explorer.critical] == [item.id for item in ranking]
     explorer.show_critical = False
     assert explorer.critical == []
 
@@ -280,12 +405,17 @@ def test_switch_panel_lists_each_evidence_once_grouped(explorer, alliance):
     """The switch panel lists every evidence item once, with speaker, full quote and a group."""
     items = explorer.evidence
     assert sorted(item["id"] for item in items) == sorted(e.id for e in alliance.evidence)
-    by_id = {item["id"]: item for item in items}
-    kashin = by_id["ev-kashin-no-arms"]
-    assert kashin["speaker"] == "Vassily Kashin"
-    assert kashin["quote"] in kashin["title"]
-    assert "The Limits Of A Russia-China Partnership" in kashin["title"]
-    assert by_id["ev-no-material-support"]["group"] == kashin["group"] == "a-no-arms"
+    for item in items:
+        evidence = alliance.statement(item["id"])
+        assert item["quote"] == evidence.quote
+        assert item["title"].startswith(evidence.quote)
+        assert alliance.source(evidence.source).title in item["title"]
+        if evidence.speaker:
+            assert item["speaker"]
+            assert evidence.speaker.startswith(item["speaker"])
+    group_ids = [group["id"] for group in explorer.groups]
+    assert [line.id for line in alliance.lines] == group_ids[: len(alliance.lines)]
+    assert {item["group"] for item in items} <= set(group_ids)
     groups = [item["group"] for item in items]
     # groups are contiguous: once a group ends it does not come back
     seen = []
@@ -295,36 +425,43 @@ def test_switch_panel_lists_each_evidence_once_grouped(explorer, alliance):
             seen.append(group)
 
 
-def test_new_structure_is_laid_out_again(explorer, alliance):
+def test_new_structure_is_laid_out_again(explorer, alliance, no_arms, other):
     """Setting a map with another structure re-renders the SVG and drops ids it no longer has."""
     import attrs  # noqa: PLC0415
 
-    explorer.off = ["ev-watson", *NO_ARMS]
+    explorer.off = [other, *no_arms]
     svg = explorer.svg
+    gone = {a.id for a in alliance.arguments if other in a.premises}
     smaller = attrs.evolve(
         alliance,
-        statements=[s for s in alliance.statements if s.id != "ev-watson"],
-        arguments=[a for a in alliance.arguments if "ev-watson" not in a.premises],
+        statements=[s for s in alliance.statements if s.id != other],
+        arguments=[a for a in alliance.arguments if a.id not in gone],
+        lines=[
+            attrs.evolve(line, arguments=[a for a in line.arguments if a not in gone])
+            for line in alliance.lines
+            if set(line.arguments) - gone
+        ],
     )
     explorer.argument_map = smaller
     assert explorer.svg != svg
-    assert 'data-argmap-id="ev-watson"' not in explorer.svg
-    assert explorer.off == NO_ARMS
-    assert explorer.statuses == _expected(smaller, off=NO_ARMS)[0]
+    assert f'data-argmap-id="{other}"' not in explorer.svg
+    assert explorer.off == no_arms
+    assert explorer.statuses == _expected(smaller, off=no_arms)[0]
 
 
-def test_display_bundle_has_widget_view_and_static_fallbacks(explorer):
+def test_display_bundle_has_widget_view_and_static_fallbacks(explorer, no_arms):
     """The display bundle has the widget view plus an SVG with current statuses and a text summary."""
-    explorer.off = NO_ARMS
+    explorer.off = no_arms
     data, _metadata = explorer._repr_mimebundle_()
     assert data[WIDGET_VIEW]["model_id"] == explorer.model_id
     svg = html.unescape(data["image/svg+xml"])
-    assert (
-        'class="node argmap-node argmap-evidence argmap-status-off" data-argmap-id="ev-kashin-no-arms"' in svg
-    )
-    assert 'argmap-position argmap-status-in" data-argmap-id="p-alliance"' in svg
+    for id_ in no_arms:
+        assert f'class="node argmap-node argmap-evidence argmap-status-off" data-argmap-id="{id_}"' in svg
+    for position in explorer.argument_map.positions:
+        status = explorer.statuses[position.id]
+        assert f'argmap-position argmap-status-{status}" data-argmap-id="{position.id}"' in svg
     assert explorer.verdict["text"] in data["text/plain"]
-    assert "Alliance or not?" in data["text/plain"]
+    assert explorer.argument_map.title in data["text/plain"]
 
 
 def test_ipython_formatter_sees_all_three(explorer):
@@ -335,11 +472,12 @@ def test_ipython_formatter_sees_all_three(explorer):
     assert {WIDGET_VIEW, "image/svg+xml", "text/plain"} <= set(data)
 
 
-def test_repr_is_cheap_and_informative(explorer):
+def test_repr_is_cheap_and_informative(explorer, no_arms):
     """Repr names the map, its size, how many statements are off and the semantics."""
-    explorer.off = NO_ARMS
+    explorer.off = no_arms
     size = len(explorer.argument_map.statements)
-    assert repr(explorer) == f"<Explorer 'Alliance or not?': {size} statements, 2 off, grounded>"
+    title = explorer.argument_map.title
+    assert repr(explorer) == f"<Explorer {title!r}: {size} statements, {len(no_arms)} off, grounded>"
 
 
 def test_state_carries_the_esm_and_css(explorer):
@@ -378,3 +516,19 @@ def test_any_set_of_switches_matches_evaluate(alliance):
         assert sorted(explorer.off) == sorted(off)
 
     check()
+
+
+def test_the_ui_never_says_contested(alliance, no_arms):
+    """One word per status: "open", never "contested", in the view's code and in what it is sent."""
+    esm = (ROOT / "argmap" / "widgets" / "static" / "explorer.js").read_text(encoding="utf-8")
+    assert "contested" not in esm
+    explorer = Explorer(alliance, show_critical=True)
+    for semantics in ("grounded", "preferred", "df-quad"):
+        explorer.semantics = semantics
+        for off in ([], no_arms):
+            explorer.off = off
+            for statement in (*alliance.positions, *alliance.claims[:3]):
+                explorer.selected = statement.id
+                sent = repr((explorer.verdict, explorer.explanation_title, explorer.explanation))
+                assert "contested" not in sent, (semantics, off, statement.id)
+            assert "contested" not in repr(explorer.critical)

@@ -9,6 +9,7 @@ pytest.importorskip("IPython", reason="IPython is not installed")
 
 from IPython.core.error import UsageError
 
+from argmap.evaluation import critical
 from argmap.widgets.magic import argmap_cell, map_from_cell
 
 pytestmark = pytest.mark.requires_dot
@@ -76,7 +77,9 @@ def test_options_choose_semantics_and_critical_chart():
     explorer = argmap_cell("--semantics df-quad --critical", CELL)
     assert explorer.semantics == "df-quad"
     assert explorer.show_critical
-    assert [row["id"] for row in explorer.critical] == ["ev-survey"]
+    ids = [row["id"] for row in explorer.critical]
+    assert "ev-survey" in ids
+    assert ids == [item.id for item in critical(explorer.argument_map, semantics="df-quad")]
 
 
 def test_yaml_error_points_at_the_cell_line():
@@ -86,7 +89,7 @@ def test_yaml_error_points_at_the_cell_line():
         map_from_cell(broken)
     message = str(caught.value)
     line = broken.splitlines().index("    claim: Tea: calms.") + 2
-    assert message.startswith(f"%%argmap: cell line {line}, column 15: mapping values are not allowed here")
+    assert message.startswith(f"%%argmap: cell line {line}, column 15: ")
     assert message.endswith(f"    {line} |     claim: Tea: calms.")
 
 
@@ -123,6 +126,23 @@ def test_bad_options_are_usage_errors():
         argmap_cell("--of ev-survey", CELL)
     with pytest.raises(UsageError, match="not a variable name: 'my-map'"):
         argmap_cell("my-map", CELL, namespace={})
+    with pytest.raises(UsageError, match="not a variable name: 'class'"):
+        argmap_cell("class", CELL, namespace={})
+
+
+@pytest.mark.parametrize("name", ["print", "list", "id", "map"])
+def test_a_name_that_hides_a_builtin_is_refused_where_it_is(name):
+    """``%%argmap print`` would silently hide print(): refused at its column, with a name to use instead."""
+    namespace = {}
+    line = f"--semantics grounded {name}"
+    with pytest.raises(UsageError) as caught:
+        argmap_cell(line, CELL, namespace=namespace)
+    column = len("%%argmap --semantics grounded ") + 1
+    assert str(caught.value) == (
+        f"%%argmap: cell line 1, column {column}: {name!r} would hide Python's built-in {name!r}"
+        f" in this notebook (choose another name, e.g. {name}_map)"
+    )
+    assert namespace == {}
 
 
 def test_magic_runs_in_a_real_ipython_shell():
@@ -138,5 +158,10 @@ def test_magic_runs_in_a_real_ipython_shell():
         failed = ip.run_cell("%%argmap\n" + CELL.replace("source: survey", "source: survy"))
         assert isinstance(failed.error_in_exec, UsageError)
         assert "cell line 17, column 13" in str(failed.error_in_exec)
+        shadowing = ip.run_cell("%%argmap print\n" + CELL)
+        assert isinstance(shadowing.error_in_exec, UsageError)
+        assert "would hide Python's built-in 'print'" in str(shadowing.error_in_exec)
+        assert ip.run_cell("print('still the builtin')").success
+        assert "print" not in ip.user_ns or ip.user_ns["print"] is print
     finally:
         InteractiveShell.clear_instance()

@@ -10,8 +10,11 @@ import argmap
 from argmap.evaluation import critical, evaluate
 from argmap.model import ArgumentMap
 from argmap.widgets._panel import (
+    READING,
     critical_data,
     evidence_items,
+    explanation_title,
+    group_items,
     line_of_argument,
     palette_data,
     short_speaker,
@@ -44,13 +47,22 @@ def test_short_speaker_drops_the_affiliation():
     assert short_speaker("") == ""
 
 
-def test_line_of_argument_is_the_argument_reaching_a_position(alliance):
+def test_line_of_argument_is_the_argument_reaching_a_position():
     """Evidence belongs to the first argument (breadth first) whose conclusion is a position."""
-    assert line_of_argument(alliance, "ev-kashin-no-arms") == "a-no-arms"
-    assert line_of_argument(alliance, "ev-us-sanctions-warning") == "a-no-arms"
-    assert line_of_argument(alliance, "ev-storey-threats") == "a-shared-threats"
-    assert line_of_argument(alliance, "ev-chong-junior") == "a-power-disparity"  # via an undercutter
-    assert line_of_argument(alliance, "p-alliance") is None
+    builder = ArgumentMap.build("Tea")
+    builder.question("q", "Which?")
+    builder.position("tea", "Tea")
+    source = builder.source("s", "A survey")
+    builder.claim("calm", "Tea calms.")
+    builder.claim("doubt", "The survey was small.")
+    builder.pro("calm", "tea", id="a-calm")
+    builder.evidence("ev-calm", "Calmer, 8 in 10.", source=source, supports="calm")
+    builder.evidence("ev-small", "Only 20 answered.", source=source, supports="doubt")
+    builder.undercut("doubt", "a-calm")
+    argument_map = builder.finish()
+    assert line_of_argument(argument_map, "ev-calm") == "a-calm"
+    assert line_of_argument(argument_map, "ev-small") == "a-calm"  # via an undercutter
+    assert line_of_argument(argument_map, "tea") is None
 
 
 def test_unconnected_evidence_gets_its_own_group():
@@ -70,33 +82,53 @@ def test_unconnected_evidence_gets_its_own_group():
 def test_evidence_items_carry_label_speaker_and_full_quote(alliance):
     """Each switch has a short label (the paraphrase if any), speaker, and the full quote and source."""
     items = {item["id"]: item for item in evidence_items(alliance)}
-    rhetorical = items["ev-rhetorical-support"]
-    assert rhetorical["label"].startswith("China echoed the “special military operation” framing")
-    assert rhetorical["quote"] == alliance.statement("ev-rhetorical-support").quote
-    assert rhetorical["title"].startswith(rhetorical["quote"])
-    assert "¶48" in rhetorical["title"]
-    assert items["ev-kashin-no-arms"]["group_label"].startswith("Against “A de facto alliance")
+    for evidence in alliance.evidence:
+        item = items[evidence.id]
+        assert item["label"] == shorten(evidence.text or evidence.quote, 72)
+        assert item["quote"] == evidence.quote
+        assert item["title"].startswith(evidence.quote)
+        if evidence.locator:
+            assert evidence.locator in item["title"]
+        assert item["speaker"] == short_speaker(evidence.speaker)
 
 
 def test_verdict_data_labels_positions_and_flags_gradual(alliance):
-    """The verdict panel gets each position's label, status and (gradual only) strength."""
-    grounded = verdict_data(alliance, evaluate(alliance))
+    """The verdict panel gets each position's label, status, strength (if gradual), a sentence."""
+    evaluation = evaluate(alliance)
+    grounded = verdict_data(alliance, evaluation)
     assert grounded["gradual"] is False
+    question = alliance.statement(evaluation.verdict.question)
     assert [(p["id"], p["status"], p["strength"]) for p in grounded["positions"]] == [
-        ("p-alliance", "out", None),
-        ("p-partnership", "in", None),
+        (p.id, evaluation.statuses[p.id].value, None) for p in alliance.positions if p.answers == question.id
     ]
-    assert grounded["positions"][0]["label"] == "A de facto alliance, whatever they call it."
+    for position in grounded["positions"]:
+        assert position["label"] == alliance.statement(position["id"]).label
+        assert repr(position["id"]) not in grounded["summary"]
+    assert grounded["text"] == evaluation.verdict.text
+    assert "contested" not in grounded["summary"]
     gradual = verdict_data(alliance, evaluate(alliance, semantics="df-quad"))
     assert gradual["gradual"] is True
     assert all(isinstance(p["strength"], float) for p in gradual["positions"])
+
+
+def test_verdict_summary_names_positions_by_their_text():
+    """The verdict sentence names the positions as a reader knows them, not by id."""
+    argument_map = _tea_map()
+    summary = verdict_data(argument_map, evaluate(argument_map))["summary"]
+    assert "‘Tea’" in summary
+    assert "'tea'" not in summary
+    assert "'coffee'" not in summary
+    gradual = verdict_data(argument_map, evaluate(argument_map, semantics="df-quad"))
+    assert "‘Tea’ 0." in gradual["summary"], gradual["summary"]
+    assert "tea 0." not in gradual["summary"]
 
 
 def test_critical_data_keeps_the_ranking(alliance):
     """The bar chart rows keep critical()'s order, with the evidence label and the change."""
     ranking = critical(alliance, semantics="df-quad")
     rows = critical_data(alliance, ranking)
-    assert [row["id"] for row in rows] == [item.evidence_id for item in ranking]
+    assert [row["id"] for row in rows] == [item.id for item in ranking]
+    assert [row["kind"] for row in rows] == [item.kind for item in ranking]
     assert rows[0]["delta"] == ranking[0].delta
     assert rows[0]["text"] == ranking[0].text
 
@@ -110,3 +142,75 @@ def test_palette_matches_the_renderer_marks():
         assert palette["marks"] == dict(STATUS_MARKS)
         assert palette["statuses"]["off"]["colour"] == theme.statuses["off"].colour
         assert palette["kinds"]["evidence"]["fill"] == theme.kinds["evidence"].fill
+
+
+def _tea_map() -> ArgumentMap:
+    """Two positions; a titled line of argument for tea, an untitled argument against coffee."""
+    builder = ArgumentMap.build("Tea or coffee?")
+    builder.question("q", "Which should we drink?")
+    builder.position("tea", "Tea")
+    builder.position("coffee", "Coffee")
+    source = builder.source("s", "A survey")
+    builder.claim("calm", "Tea calms.")
+    builder.claim("jitters", "Coffee gives the jitters.")
+    builder.pro("calm", "tea", id="a-calm", title="Calm drinkers")
+    builder.con("jitters", "coffee", id="a-jitters")
+    builder.evidence("ev-calm", "Tea calms 8 in 10 drinkers.", source=source, supports="calm")
+    builder.evidence("ev-jitters", "Half of coffee drinkers feel jittery.", source=source, supports="jitters")
+    builder.line("l-calm", "Tea calms", ["a-calm"], note="The survey's first finding.")
+    builder.line("l-empty", "A line with no evidence", ["a-jitters"])
+    return builder.finish()
+
+
+def test_evidence_under_a_line_is_grouped_by_the_line():
+    """Evidence feeding a line's argument is listed under the line's title; lines come first."""
+    items = {item["id"]: item for item in evidence_items(_tea_map())}
+    assert (items["ev-calm"]["group"], items["ev-calm"]["group_label"]) == ("l-calm", "Tea calms")
+    assert items["ev-jitters"]["group"] == "l-empty"  # l-empty lists a-jitters
+
+
+def test_groups_list_every_line_with_its_switch_then_the_other_groups():
+    """Each line is a group with its own switch (even with no evidence); the tooltip names its arguments."""
+    builder = ArgumentMap.build("Loose")
+    builder.question("q", "Why?")
+    builder.position("p", "Because.")
+    source = builder.source("s", "A source")
+    builder.claim("c", "A claim.")
+    builder.pro("c", "p", id="a-c", title="The claim's case")
+    builder.claim("d", "Another claim.")
+    builder.pro("d", "p", id="a-d")
+    builder.evidence("ev-c", "Quote c.", source=source, supports="c")
+    builder.line("l-d", "The other case", ["a-d"], note="Nothing quoted yet.")
+    groups = group_items(builder.finish())
+    assert groups == [
+        {
+            "id": "l-d",
+            "label": "The other case",
+            "line": True,
+            "title": "The other case: switches off a-d\nNothing quoted yet.",
+        },
+        {"id": "a-c", "label": "For “Because.”: The claim's case", "line": False, "title": ""},
+    ]
+
+
+def test_group_label_without_a_title_names_the_first_premise():
+    """Without a title (see the groups test for one), an argument's group is named by its first premise."""
+    builder = ArgumentMap.build("No lines")
+    builder.question("q", "Why?")
+    builder.position("p", "Because.")
+    source = builder.source("s", "A source")
+    builder.claim("c", "A claim that is long enough to be cut somewhere along the way.")
+    builder.pro("c", "p", id="a-c")
+    builder.evidence("ev-c", "Quote c.", source=source, supports="c")
+    label = evidence_items(builder.finish())[0]["group_label"]
+    assert label == "For “Because.”: A claim that is long enough to be cut somewhere…"
+
+
+def test_explanation_title_names_the_statement_in_words():
+    """The heading uses the statement's label and the legend's words, never an id or 'contested'."""
+    argument_map = _tea_map()
+    assert explanation_title(argument_map, "tea", "in") == "Why does ‘Tea’ stand?"
+    assert explanation_title(argument_map, "tea", "out") == "Why does ‘Tea’ fall?"
+    assert explanation_title(argument_map, "calm", "undecided") == "Why is ‘Tea calms.’ open?"
+    assert explanation_title(argument_map, "ev-calm", "off") == "Why is ‘Tea calms 8 in 10 drinkers.’ off?"
+    assert READING == {"in": "stands", "out": "falls", "undecided": "open", "off": "off"}

@@ -1,9 +1,11 @@
 // The argmap Explorer's view: draws what the Python model says and sends clicks back.
 //
 // Plain ESM for anywidget (AFM): no bundler, no imports, nothing fetched at run time.
-// Python is the source of truth. The map's SVG arrives once per map structure; a toggle
-// only changes `statuses` (and the verdict), and this view restyles the existing SVG by
-// swapping `argmap-status-*` classes on the nodes the renderer tagged with statement ids.
+// Python is the source of truth. The map's SVG arrives once per picture; a toggle sends only
+// what changed (`changes`: statuses, strengths and argument states as deltas, plus the verdict),
+// and this view restyles just those nodes of the existing SVG, swapping `argmap-status-*`
+// classes on the nodes the renderer tagged with statement ids. Text from the map is only ever
+// set as text, and the SVG is cleaned of anything that could run or fetch before it is shown.
 
 /**
  * @typedef {"in" | "out" | "undecided" | "off"} Status
@@ -13,8 +15,20 @@
  * @property {string} label        short form of the quote (or the author's paraphrase)
  * @property {string} speaker      short speaker name, "" when unknown
  * @property {string} title        tooltip: the full quote, speaker, source and locator
- * @property {string} group        id of the line of argument the evidence backs
- * @property {string} group_label  text of that line of argument
+ * @property {string} group        id of the group it is listed in (a line of argument or an argument)
+ * @property {string} group_label  text of that group
+ *
+ * @typedef {object} GroupItem  one group of switches
+ * @property {string} id
+ * @property {string} label
+ * @property {boolean} line        a line of argument: the group has its own switch (its id in `off`)
+ * @property {string} title        tooltip
+ *
+ * @typedef {object} Changes  what the last update changed; merged into the whole dicts
+ * @property {number} seq
+ * @property {Record<string, Status>} [statuses]
+ * @property {Record<string, number>} [strengths]
+ * @property {Record<string, string>} [argument_states]
  *
  * @typedef {object} PositionItem
  * @property {string} id
@@ -25,12 +39,14 @@
  * @typedef {object} VerdictData
  * @property {string | null} question
  * @property {string | null} leader
- * @property {string} text
+ * @property {string} text       the verdict's sentence, naming ids
+ * @property {string} summary    the same sentence naming the question and positions by their text
  * @property {boolean} gradual
  * @property {PositionItem[]} positions
  *
- * @typedef {object} CriticalEntry
+ * @typedef {object} CriticalEntry  a part whose switching off alone changes the verdict
  * @property {string} id
+ * @property {string} kind         evidence, assumption, claim, argument or line
  * @property {string} label
  * @property {string[]} changes
  * @property {number | null} delta
@@ -57,18 +73,21 @@
  * @property {number} bar_segments
  *
  * @typedef {object} Traits  the synced traits of argmap.widgets.Explorer
- * @property {string} svg                       inline SVG, set once per map structure
+ * @property {string} svg                       inline SVG, set once per picture (map, theme, gradual or not)
  * @property {Palette} palette
- * @property {Record<string, Status>} statuses  statement id -> status
+ * @property {Record<string, Status>} statuses  statement id -> status (whole once; then `changes`)
  * @property {Record<string, number>} strengths statement id -> strength (gradual semantics only)
  * @property {Record<string, string>} argument_states  argument id -> applicable|inapplicable|undecided
- * @property {string[]} off                     statement ids switched off (both ways)
+ * @property {Changes} changes                  the last delta of the three above
+ * @property {string[]} off                     ids switched off: statements, arguments, lines (both ways)
  * @property {string} semantics
  * @property {string[]} semantics_options
  * @property {EvidenceItem[]} evidence
+ * @property {GroupItem[]} groups
  * @property {VerdictData} verdict
  * @property {string} selected                  id of the last clicked statement (both ways)
  * @property {string} explanation               why `selected` has its status
+ * @property {string} explanation_title         the heading above it, naming the statement
  * @property {boolean} show_critical
  * @property {CriticalEntry[]} critical
  * @property {string} error                     the last evaluation error, "" when none
@@ -86,7 +105,16 @@ const ARGUMENT_CLASSES = [
   "argmap-argument-inapplicable",
   "argmap-argument-undecided",
 ];
-const READING = { in: "stands", out: "falls", undecided: "contested", off: "switched off" };
+// One word per status, as the legend says it.
+const READING = { in: "stands", out: "falls", undecided: "open", off: "off" };
+const DELTA_TRAITS = ["statuses", "strengths", "argument_states"];
+// What may stay in the map's SVG: Graphviz's shapes and text. Anything else (script,
+// foreignObject, image, use, style, animation) could run code or fetch, and is dropped.
+const SVG_ELEMENTS = new Set([
+  "svg", "g", "a", "title", "desc", "ellipse", "circle", "rect", "path", "polygon", "polyline",
+  "line", "text", "tspan", "defs", "lineargradient", "radialgradient", "stop", "clippath",
+]);
+const SAFE_LINK = /^(?:https?:|#)/i;
 // Graphviz writes DOT's "dashed" and "dotted" styles as these dash arrays.
 const DASH = { solid: null, dashed: "5,2", dotted: "1,5" };
 const XLINK = "http://www.w3.org/1999/xlink";
@@ -107,6 +135,39 @@ function setAttr(element, name, value) {
 }
 
 const colourOf = (element, name) => (element.getAttribute(name) || "").toLowerCase();
+
+/**
+ * Parse the renderer's SVG without running anything in it, and keep only shapes, text and
+ * plain links: no element outside SVG_ELEMENTS, no on* handler, no link but http(s) on <a>
+ * and same-document references elsewhere, no style that loads a URL.
+ * @param {string} text
+ * @returns {SVGSVGElement | null}
+ */
+function cleanSvg(text) {
+  if (!text) return null;
+  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  const svg = doc.documentElement;
+  if (!svg || svg.localName !== "svg" || doc.getElementsByTagName("parsererror").length) return null;
+  for (const el of [svg, ...svg.querySelectorAll("*")]) {
+    if (!SVG_ELEMENTS.has(el.localName.toLowerCase())) {
+      el.remove();
+      continue;
+    }
+    for (const attr of [...el.attributes]) {
+      const name = attr.localName.toLowerCase();
+      const value = attr.value.trim();
+      const link = name === "href" || name === "src" || name === "action";
+      if (
+        name.startsWith("on") ||
+        (link && !(el.localName === "a" ? SAFE_LINK.test(value) : value.startsWith("#"))) ||
+        (name === "style" && /url\s*\(|expression|@import/i.test(value))
+      ) {
+        el.removeAttributeNode(attr);
+      }
+    }
+  }
+  return /** @type {SVGSVGElement} */ (document.importNode(svg, true));
+}
 
 /**
  * Find the parts of a statement node the renderer draws per status: its outline, the badge in
@@ -208,12 +269,18 @@ function render({ model, el }) {
 
   /** @type {Map<string, ReturnType<typeof statementParts>>} statement id -> its drawn parts */
   let nodes = new Map();
-  /** @type {Array<{el: Element, from: string, argument: string | null, kind: string}>} */
+  /** @typedef {{el: Element, from: string, argument: string | null, kind: string}} Edge */
+  /** @type {Edge[]} */
   let edges = [];
+  /** @type {Map<string, Edge[]>} statement id -> edges from it; argument id -> its edges */
+  let edgesFrom = new Map();
+  let edgesOf = new Map();
   /** @type {Map<string, Element[]>} argument id -> its junction node and edges */
   let argumentNodes = new Map();
-  /** @type {Map<string, HTMLInputElement>} evidence id -> its checkbox */
+  /** @type {Map<string, HTMLInputElement>} evidence or line id -> its checkbox */
   let boxes = new Map();
+  /** @type {Map<string, HTMLElement>} line id -> its group of switches */
+  let lineGroups = new Map();
   /** @type {Record<string, string>} what the SVG shows now, to restyle only what changed */
   let shown = {};
   /** @type {[number, number] | null} the SVG's own width and height in pt */
@@ -230,8 +297,8 @@ function render({ model, el }) {
 
   // -- drawing ----------------------------------------------------------------------------
   function drawSvg() {
-    mapPane.innerHTML = model.get("svg");
-    const svg = mapPane.querySelector("svg");
+    const svg = cleanSvg(model.get("svg"));
+    mapPane.replaceChildren(...(svg ? [svg] : []));
     if (svg) {
       // Graphviz's size (in pt) is 100 %; the zoom scales from it and never re-lays anything out.
       natural = [parseFloat(svg.getAttribute("width")), parseFloat(svg.getAttribute("height"))];
@@ -241,6 +308,8 @@ function render({ model, el }) {
     applyZoom();
     nodes = new Map();
     edges = [];
+    edgesFrom = new Map();
+    edgesOf = new Map();
     argumentNodes = new Map();
     for (const node of mapPane.querySelectorAll("g[data-argmap-id]")) {
       nodes.set(node.getAttribute("data-argmap-id"), statementParts(node));
@@ -254,7 +323,13 @@ function render({ model, el }) {
       const kind = ["argmap-undercut", "argmap-answers", "argmap-pro", "argmap-con"].find((k) =>
         el.classList.contains(k),
       );
-      edges.push({ el, from: el.getAttribute("data-from"), argument: el.getAttribute("data-argument-id"), kind });
+      const edge = { el, from: el.getAttribute("data-from"), argument: el.getAttribute("data-argument-id"), kind };
+      edges.push(edge);
+      for (const [index, key] of [[edgesFrom, edge.from], [edgesOf, edge.argument]]) {
+        if (!key) continue;
+        if (!index.has(key)) index.set(key, []);
+        index.get(key).push(edge);
+      }
     }
     shown = {};
     restyle();
@@ -301,52 +376,80 @@ function render({ model, el }) {
     }
   }
 
-  /** Recolour edges and junctions: inactive when their argument fails or their source is off. */
-  function styleArguments(statuses, states, palette) {
-    for (const [id, elements] of argumentNodes) {
-      const state = states[id];
-      for (const el of elements) {
-        el.classList.remove(...ARGUMENT_CLASSES);
-        if (state) el.classList.add(`argmap-argument-${state}`);
-        if (!el.classList.contains("node")) continue;
-        const colour = state === "inapplicable" ? palette.inactive : el.classList.contains("argmap-pro") ? palette.pro : palette.con;
-        for (const shape of el.querySelectorAll("ellipse, polygon, path")) {
-          setAttr(shape, "fill", colour);
-          setAttr(shape, "stroke", colour);
-        }
-      }
-    }
-    for (const edge of edges) {
-      let colour;
-      const from = statuses[edge.from];
-      if (edge.kind === "argmap-undercut") {
-        colour = from === "out" || from === "off" ? palette.inactive : palette.undercut;
-      } else if (edge.kind === "argmap-pro" || edge.kind === "argmap-con") {
-        const inactive = states[edge.argument] === "inapplicable" || from === "off";
-        colour = inactive ? palette.inactive : edge.kind === "argmap-pro" ? palette.pro : palette.con;
-      } else continue;
-      for (const path of edge.el.querySelectorAll("path")) setAttr(path, "stroke", colour);
-      for (const head of edge.el.querySelectorAll("polygon")) {
-        setAttr(head, "fill", colour);
-        setAttr(head, "stroke", colour);
+  /** Recolour an argument's junction: inactive when the argument fails. */
+  function styleArgument(id, state, palette) {
+    for (const el of argumentNodes.get(id) || []) {
+      el.classList.remove(...ARGUMENT_CLASSES);
+      if (state) el.classList.add(`argmap-argument-${state}`);
+      if (!el.classList.contains("node")) continue;
+      const colour = state === "inapplicable" ? palette.inactive : el.classList.contains("argmap-pro") ? palette.pro : palette.con;
+      for (const shape of el.querySelectorAll("ellipse, polygon, path")) {
+        setAttr(shape, "fill", colour);
+        setAttr(shape, "stroke", colour);
       }
     }
   }
 
-  function restyle() {
+  /** Recolour an edge: inactive when its argument fails or the statement it starts from is off. */
+  function styleEdge(edge, statuses, states, palette) {
+    let colour;
+    const from = statuses[edge.from];
+    if (edge.kind === "argmap-undercut") {
+      colour = from === "out" || from === "off" ? palette.inactive : palette.undercut;
+    } else if (edge.kind === "argmap-pro" || edge.kind === "argmap-con") {
+      const inactive = states[edge.argument] === "inapplicable" || from === "off";
+      colour = inactive ? palette.inactive : edge.kind === "argmap-pro" ? palette.pro : palette.con;
+    } else return;
+    for (const path of edge.el.querySelectorAll("path")) setAttr(path, "stroke", colour);
+    for (const head of edge.el.querySelectorAll("polygon")) {
+      setAttr(head, "fill", colour);
+      setAttr(head, "stroke", colour);
+    }
+  }
+
+  /**
+   * Restyle statements, arguments and edges; with `changed`, only those it names and the edges
+   * that touch them (a toggle at 5,000 statements then touches a handful of nodes, not all).
+   * @param {{statements: Iterable<string>, arguments: Iterable<string>} | null} changed
+   */
+  function restyle(changed = null) {
     const palette = model.get("palette");
     const statuses = model.get("statuses") || {};
     const strengths = model.get("strengths") || {};
-    for (const [id, status] of Object.entries(statuses)) {
+    const states = model.get("argument_states") || {};
+    const statementIds = changed ? changed.statements : Object.keys(statuses);
+    /** @type {Set<Edge>} */
+    const touched = new Set();
+    for (const id of statementIds) {
+      const status = statuses[id];
       const strength = strengths[id];
+      for (const edge of edgesFrom.get(id) || []) touched.add(edge);
       const key = strength === undefined ? status : `${status}:${strength.toFixed(2)}`;
       if (shown[id] === key) continue;
       const parts = nodes.get(id);
-      if (!parts) continue;
+      if (!parts || !status) continue;
       styleStatement(parts, status, strength, palette);
       shown[id] = key;
     }
-    styleArguments(statuses, model.get("argument_states") || {}, palette);
+    const argumentIds = changed ? changed.arguments : argumentNodes.keys();
+    for (const id of argumentIds) {
+      styleArgument(id, states[id], palette);
+      for (const edge of edgesOf.get(id) || []) touched.add(edge);
+    }
+    for (const edge of changed ? touched : edges) styleEdge(edge, statuses, states, palette);
+  }
+
+  /** Merge the last delta into the whole dicts (in place: no event, nothing sent back); restyle it. */
+  function applyChanges() {
+    const changes = model.get("changes") || {};
+    for (const name of DELTA_TRAITS) {
+      const whole = model.get(name);
+      if (changes[name] && whole) Object.assign(whole, changes[name]);
+    }
+    restyle({
+      statements: new Set([...Object.keys(changes.statuses || {}), ...Object.keys(changes.strengths || {})]),
+      arguments: Object.keys(changes.argument_states || {}),
+    });
   }
 
   /** The legend names the semantics; a change of semantics (without a new layout) updates it. */
@@ -367,21 +470,44 @@ function render({ model, el }) {
     if (parts) parts.node.classList.add("argmap-x-selected");
   }
 
+  /** @param {GroupItem} item */
+  function drawGroup(item) {
+    const fieldset = h("fieldset", "argmap-x-group");
+    fieldset.setAttribute("data-argmap-group", item.id);
+    const legend = h("legend");
+    if (item.line) {
+      // A line of argument has its own switch: its id in `off` switches off all its arguments.
+      fieldset.classList.add("argmap-x-line");
+      const label = h("label", "argmap-x-line-switch");
+      if (item.title) label.title = item.title;
+      const box = /** @type {HTMLInputElement} */ (h("input"));
+      box.type = "checkbox";
+      box.setAttribute("data-argmap-line", item.id);
+      label.append(box, h("span", "argmap-x-line-title", item.label));
+      legend.append(label);
+      boxes.set(item.id, box);
+      lineGroups.set(item.id, fieldset);
+    } else {
+      legend.textContent = item.label;
+    }
+    fieldset.append(legend);
+    switches.append(fieldset);
+    return fieldset;
+  }
+
   function drawSwitches() {
     switches.replaceChildren();
     boxes = new Map();
+    lineGroups = new Map();
     const off = new Set(model.get("off"));
     /** @type {Map<string, HTMLElement>} */
     const groups = new Map();
+    for (const item of model.get("groups") || []) groups.set(item.id, drawGroup(item));
     for (const item of model.get("evidence")) {
       let group = groups.get(item.group);
       if (!group) {
-        const fieldset = h("fieldset", "argmap-x-group");
-        fieldset.setAttribute("data-argmap-group", item.group);
-        fieldset.append(h("legend", "", item.group_label));
-        switches.append(fieldset);
-        groups.set(item.group, fieldset);
-        group = fieldset;
+        group = drawGroup({ id: item.group, label: item.group_label, line: false, title: "" });
+        groups.set(item.group, group);
       }
       const row = h("label", "argmap-x-switch");
       row.title = item.title;
@@ -402,6 +528,7 @@ function render({ model, el }) {
   function syncSwitches() {
     const off = new Set(model.get("off"));
     for (const [id, box] of boxes) box.checked = !off.has(id);
+    for (const [id, group] of lineGroups) group.classList.toggle("argmap-x-line-off", off.has(id));
     for (const [id, parts] of nodes) parts.node.classList.toggle("argmap-x-switched-off", off.has(id));
   }
 
@@ -435,7 +562,7 @@ function render({ model, el }) {
       }
       verdictList.append(row);
     }
-    verdictText.textContent = verdict.text;
+    verdictText.textContent = verdict.summary || verdict.text;
   }
 
   function drawCritical() {
@@ -448,7 +575,7 @@ function render({ model, el }) {
     criticalBox.append(h("h4", "", "Critical evidence"));
     const items = model.get("critical") || [];
     if (items.length === 0) {
-      criticalBox.append(h("p", "argmap-x-muted", "No single piece of evidence changes the verdict."));
+      criticalBox.append(h("p", "argmap-x-muted", "Switching off no single part changes the verdict."));
       return;
     }
     const gradual = items.some((item) => item.delta !== null);
@@ -457,8 +584,8 @@ function render({ model, el }) {
         "p",
         "argmap-x-muted argmap-x-note",
         gradual
-          ? "How far switching it off alone moves a position's strength. Click to switch."
-          : "How many positions change if it alone is switched off. Click to switch.",
+          ? "How far switching it off alone moves a position's strength. Click to switch it off."
+          : "How many positions change if it alone is switched off. Click to switch it off.",
       ),
     );
     const size = (item) => (item.delta === null ? item.changes.length : Math.abs(item.delta));
@@ -466,14 +593,17 @@ function render({ model, el }) {
     const list = h("ol", "argmap-x-critical-list");
     for (const item of items) {
       const row = h("li", "argmap-x-critical-item");
-      row.setAttribute("data-argmap-evidence", item.id);
+      row.setAttribute("data-argmap-part", item.id);
+      row.setAttribute("data-argmap-kind", item.kind);
       row.title = item.text;
       const bar = h("span", "argmap-x-bar");
       const fill = h("span", item.delta !== null && item.delta < 0 ? "argmap-x-bar-fill argmap-x-negative" : "argmap-x-bar-fill");
       fill.style.width = `${Math.round((size(item) / largest) * 100)}%`;
       bar.append(fill);
       const amount = item.delta === null ? `${item.changes.length}` : item.delta.toFixed(2);
-      row.append(h("span", "argmap-x-critical-label", item.label), bar, h("span", "argmap-x-strength", amount));
+      const label = h("span", "argmap-x-critical-label", item.label);
+      if (item.kind && item.kind !== "evidence") label.prepend(h("span", "argmap-x-kind", item.kind));
+      row.append(label, bar, h("span", "argmap-x-strength", amount));
       list.append(row);
     }
     criticalBox.append(list);
@@ -481,8 +611,7 @@ function render({ model, el }) {
 
   function drawExplanation() {
     const selected = model.get("selected");
-    const statuses = model.get("statuses") || {};
-    explainTitle.textContent = selected ? `Why is ${selected} ${READING[statuses[selected]] ?? "?"}?` : "Why?";
+    explainTitle.textContent = (selected && model.get("explanation_title")) || "Why?";
     explainText.textContent = selected ? model.get("explanation") : "Click a statement in the map.";
   }
 
@@ -516,6 +645,8 @@ function render({ model, el }) {
 
   listen(switches, "change", (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
+    const line = target.getAttribute("data-argmap-line");
+    if (line) toggle(line);
     const id = target.getAttribute("data-argmap-evidence");
     if (id) {
       toggle(id);
@@ -534,8 +665,8 @@ function render({ model, el }) {
     }
   });
   listen(criticalBox, "click", (event) => {
-    const row = /** @type {Element} */ (event.target).closest("[data-argmap-evidence]");
-    if (row) toggle(row.getAttribute("data-argmap-evidence"));
+    const row = /** @type {Element} */ (event.target).closest("[data-argmap-part]");
+    if (row) toggle(row.getAttribute("data-argmap-part"));
   });
   listen(zoomSelect, "change", applyZoom);
   listen(semanticsSelect, "change", () => save({ semantics: semanticsSelect.value }));
@@ -553,17 +684,18 @@ function render({ model, el }) {
 
   // -- model changes ----------------------------------------------------------------------
   on("change:svg", drawSvg);
-  on("change:statuses", () => {
-    restyle();
-    drawExplanation();
-  });
-  on("change:strengths", restyle);
-  on("change:argument_states", restyle);
+  // Whole dicts arrive with a new map or when strengths appear or go; a toggle sends `changes`.
+  on("change:statuses", () => restyle());
+  on("change:strengths", () => restyle());
+  on("change:argument_states", () => restyle());
+  on("change:changes", applyChanges);
   on("change:off", syncSwitches);
-  on("change:evidence", () => {
+  const redrawSwitches = () => {
     drawSwitches();
     syncSwitches();
-  });
+  };
+  on("change:evidence", redrawSwitches);
+  on("change:groups", redrawSwitches);
   on("change:semantics", () => {
     semanticsSelect.value = model.get("semantics");
     patchLegend();
@@ -577,6 +709,7 @@ function render({ model, el }) {
     drawExplanation();
   });
   on("change:explanation", drawExplanation);
+  on("change:explanation_title", drawExplanation);
   on("change:error", drawError);
   on("change:title", () => {
     title.textContent = model.get("title");

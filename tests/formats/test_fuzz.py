@@ -1,0 +1,158 @@
+"""Fuzzing every reader of this package: whatever the text, only an ArgmapError may escape.
+
+Bounded here (the profile's examples, small inputs); ``scripts/fuzz.py`` runs the same
+properties with a large budget.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.errors import ArgmapError
+from argmap.formats import Limits, dumps, loads
+
+EXAMPLE = (Path(__file__).resolve().parents[2] / "argmap" / "examples").glob("*.yaml")
+SEEDS = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLE)][:2] or [
+    "argmap: 1\ntitle: t\nstatements:\n  - id: q\n    question: Q?\n"
+]
+FORMATS = ["yaml", "json", "apx", "tgf", "i23"]
+SMALL = Limits(max_bytes=200_000, max_items=2_000, max_nodes=50_000)
+
+# What maps are made of, so that random text reaches past the first syntax check.
+ATOMS = st.sampled_from(
+    [
+        "argmap: 1\n",
+        "title: t\n",
+        "statements:\n",
+        "arguments:\n",
+        "sources:\n",
+        "lines:\n",
+        "  - ",
+        "id: ",
+        "claim: ",
+        "quote: ",
+        "source: ",
+        "supports: ",
+        "opposes: ",
+        "premises: [",
+        "]",
+        "{",
+        "}",
+        "pro: ",
+        "con: ",
+        "weight: ",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!x ",
+        "? ",
+        "---\n",
+        "\t",
+        "\n",
+        "'",
+        '"',
+        ":",
+        ",",
+        "-",
+        "#",
+        "%",
+        "\ufeff",
+        "\r\n",
+        "yes",
+        "null",
+        "1e5",
+        "0x1F",
+        "1:30",
+        "9" * 80,
+        "arg(a). ",
+        "att(a,b). ",
+        "p af 3\n",
+        "1 2\n",
+        "# x\n",
+    ]
+)
+
+
+def _read(text: str, form: str) -> None:
+    with contextlib.suppress(ArgmapError):
+        loads(text, format=form, limits=SMALL)
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@given(text=st.text(max_size=300))
+def test_any_text_gives_a_map_or_an_argmap_error(form: str, text: str) -> None:
+    """Random text never raises anything but an ArgmapError."""
+    _read(text, form)
+
+
+@pytest.mark.parametrize("form", FORMATS)
+@given(parts=st.lists(ATOMS | st.text(max_size=5), max_size=40))
+def test_map_shaped_text_gives_a_map_or_an_argmap_error(form: str, parts: list[str]) -> None:
+    """Text assembled from the pieces maps are made of never raises anything but an ArgmapError."""
+    _read("".join(parts), form)
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> tuple[str, str]:
+    form = draw(st.sampled_from(["yaml", "json"]))
+    seed = draw(st.sampled_from(SEEDS))
+    text = seed if form == "yaml" else dumps(loads(seed), format="json")
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        cut = draw(st.integers(0, 8))
+        text = text[:at] + draw(ATOMS | st.text(max_size=3)) + text[at + cut :]
+    return form, text
+
+
+@given(case=_mutated())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_a_mutated_map_gives_a_map_or_an_argmap_error(case: tuple[str, str]) -> None:
+    """A real map with a few characters changed never raises anything but an ArgmapError."""
+    form, text = case
+    _read(text, form)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["id", "claim", "quote", "source", "pro", "premises", "weight", "x"])
+            | st.text(max_size=4),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@given(
+    statements=st.lists(_JSON, max_size=5),
+    arguments=st.lists(_JSON, max_size=3),
+    extra=st.dictionaries(st.text(max_size=6), _JSON, max_size=2),
+    form=st.sampled_from(["yaml", "json"]),
+)
+def test_wrongly_typed_data_gives_a_map_or_an_argmap_error(statements, arguments, extra, form) -> None:
+    """Well-formed JSON/YAML of the wrong shape never raises anything but an ArgmapError."""
+    data = {"argmap": 1, "title": "t", "statements": statements, "arguments": arguments, **extra}
+    text = json.dumps(data)  # JSON is YAML too
+    _read(text, form)
+
+
+@given(raw=st.binary(max_size=200), suffix=st.sampled_from([".yaml", ".json", ".apx", ".tgf", ".af"]))
+def test_any_bytes_in_a_file_give_an_argmap_error(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes, suffix: str
+) -> None:
+    """Bytes in any encoding (or none) as a map file never raise anything but an ArgmapError."""
+    path = tmp_path_factory.mktemp("fuzz") / f"map{suffix}"
+    path.write_bytes(raw)
+    with contextlib.suppress(ArgmapError):
+        argmap.load(path, limits=SMALL)
