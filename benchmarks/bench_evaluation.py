@@ -382,7 +382,10 @@ def cycles_map(pairs: int) -> ArgumentMap:
     statements = []
     arguments = []
     for k in range(pairs):
-        statements += [Claim(id=f"a{k}", text=f"A{k}"), Claim(id=f"b{k}", text=f"B{k}")]
+        statements += [
+            Claim(id=f"a{k}", text=f"A{k}", assumed=True),
+            Claim(id=f"b{k}", text=f"B{k}", assumed=True),
+        ]
         arguments += [
             Argument(id=f"x{k}", conclusion=f"b{k}", premises=(f"a{k}",), stance="con"),
             Argument(id=f"y{k}", conclusion=f"a{k}", premises=(f"b{k}",), stance="con"),
@@ -392,7 +395,7 @@ def cycles_map(pairs: int) -> ArgumentMap:
 
 def chain_map(length: int) -> ArgumentMap:
     """Return a map of ``length`` claims in a row, each rebutting its neighbours (one connected part)."""
-    statements = [Claim(id=f"c{k}", text=f"C{k}") for k in range(length)]
+    statements = [Claim(id=f"c{k}", text=f"C{k}", assumed=True) for k in range(length)]
     arguments = []
     for k in range(length - 1):
         arguments += [

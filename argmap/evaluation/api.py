@@ -14,6 +14,7 @@ from argmap.evaluation.carneades import evaluate_carneades
 from argmap.evaluation.dfquad import evaluate_dfquad
 from argmap.evaluation.grounded_map import evaluate_grounded
 from argmap.evaluation.labelling import CRITICAL_KINDS, CriticalItem, Evaluation
+from argmap.evaluation.numbered import numbered_grounded
 from argmap.evaluation.preferred import evaluate_preferred, evaluate_stable
 from argmap.evaluation.registry import Semantics, register
 from argmap.evaluation.registry import semantics as _record
@@ -103,7 +104,9 @@ def evaluate(
     the default, or "credulous"); docs/semantics.md explains both.
     """
     record = _record(semantics)
-    return record.evaluate(argument_map, resolve_off(argument_map, off), **options)
+    checked = resolve_off(argument_map, off)
+    fast = numbered_grounded(argument_map, record.evaluator, checked, options)
+    return fast if fast is not None else record.evaluate(argument_map, checked, **options)
 
 
 def _parts(argument_map: ArgumentMap, kinds: Iterable[str]) -> list[tuple[str, str, str]]:

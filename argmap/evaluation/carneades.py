@@ -23,7 +23,7 @@ with the changes argmap's rules ask for (marked *rule N*; docs/format.md has wor
   *Rule 4*: so a linked argument with an OUT or switched-off premise is inapplicable whatever its
   undercutters or other premises (Carneades 4 waits for them to be decided).
 - A statement every argument for which is inapplicable is *unsupported*: OUT (so also a claim
-  nothing argues for and nobody assumed: a bare claim does not stand, unlike under grounded).
+  nothing argues for and nobody assumed: a bare claim does not stand, as under grounded).
 - A statement that is not *at issue* is IN as soon as some argument for it is applicable.
 - A statement is at issue when it is a position of a question, when arguments oppose it (then it
   competes with its own negation, which the con arguments support), or when it has a proof
@@ -100,7 +100,7 @@ from attrs import define
 from argmap._text import shorten, suggest
 from argmap.errors import EvaluationError
 from argmap.evaluation.carneades_loops import loop_note, unearned_support_loops
-from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
+from argmap.evaluation.labelling import NOTHING_SUPPORTS, Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import Argument, ArgumentMap, Evidence, Question, Statement
 from argmap.model.off import Off
@@ -529,7 +529,7 @@ class _Explainer:
                 reasons.append(
                     Reason(kind="no-support", text="Nothing argues for it and it is not assumed or evidence.")
                 )
-                return f"{sid} falls: nothing supports it.", reasons, deps
+                return f"{sid} falls: {NOTHING_SUPPORTS}.", reasons, deps
             return f"{sid} falls: no argument for it can carry any weight.", reasons, deps
         if why == "supported":
             good = [a for a in lab.pro[sid] if lab.bounds(a)[0] > 0.0]

@@ -27,7 +27,14 @@ Two of argmap's rules shape the graph DF-QuAD runs on:
   assumption, no argument from outside; see ``carneades_loops``) the loop's arguments for its own
   members are not counted: each member keeps its base score, less what attacks it, instead of
   the members lifting each other towards 1.0. The evaluation's notes name each such loop. Adding
-  evidence to a loop member earns the loop its support back, so it never lowers a strength.
+  evidence to a loop member earns the loop its support back. New evidence for a statement never
+  lowers its strength on an acyclic map, nor on a cyclic one where no positions compete and no
+  loop is unearned; otherwise it can (a position that supports its own rival hands the support
+  on to the rival; a newly earned loop member may attack the statement).
+  A claim or position that nothing argues for and nobody assumed falls under the other
+  semantics; here it keeps its base score (0.5 unless set), which reads "open": the base score
+  is the prior the map gives it, and DF-QuAD moves a strength away from its prior only for the
+  arguments that bear on it. A supporter can then only raise it.
 
 On an acyclic map each strength is computed once, in dependency order: linear time. Cycles are
 evaluated strongly-connected component by component (rule 9): first by iterating

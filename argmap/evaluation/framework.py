@@ -5,10 +5,12 @@ The compiled framework (notes §3.3) has one node per statement and per argument
 - a "fails" node ``F(p)`` for each statement ``p`` used as a premise: ``p`` attacks ``F(p)``, and
   ``F(p)`` attacks every argument that has ``p`` among its premises. So ``F(p)`` is IN exactly
   when ``p`` is OUT (or switched off), and then the argument cannot apply;
-- a "lacks support" node ``U(c)`` for each statement ``c`` that needs support (some pro argument
-  concludes it, and it is neither evidence nor assumed): every pro argument of ``c`` attacks
-  ``U(c)``, and ``U(c)`` attacks ``c``. ``U(c)`` is IN exactly when no argument for ``c``
-  prevails, and then ``c`` is OUT: "no standing support".
+- a "lacks support" node ``U(c)`` for each statement ``c`` that needs support (every claim and
+  position that is neither evidence nor assumed, and a question that some pro argument
+  concludes): every pro argument of ``c`` attacks ``U(c)``, and ``U(c)`` attacks ``c``. ``U(c)``
+  is IN exactly when no argument for ``c`` prevails, and then ``c`` is OUT: "no standing
+  support" (with no pro argument at all, "nothing supports it"). Support is earned everywhere,
+  so adding an argument for ``c`` can only add an attacker of ``U(c)``, never make ``c`` worse.
 
 The attacks between them (docs/semantics.md states the rules with examples):
 
@@ -35,7 +37,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final
 
-from argmap.model import ArgumentMap, Evidence, Statement
+from argmap.model import ArgumentMap, Evidence, Question, Statement
 from argmap.model.arguments import Argument
 
 if TYPE_CHECKING:
@@ -147,8 +149,10 @@ class CompiledMap:
                 by_stance[c] = [j]
         self.pro_args: list[Sequence[int]] = pro_args
         self.con_args: list[Sequence[int]] = con_args
+        # Rule 3: a claim or position must earn its support, with or without arguments for it;
+        # a question is not asserted, so it needs support only when something argues for it.
         self.needs_support: list[bool] = [
-            bool(pro) and not s.assumed and not isinstance(s, Evidence)
+            not s.assumed and not isinstance(s, Evidence) and (bool(pro) or not isinstance(s, Question))
             for s, pro in zip(statements, pro_args, strict=True)
         ]
         self.rivals: dict[int, tuple[int, ...]] = {}
@@ -268,9 +272,10 @@ class CompiledMap:
         conclusion is switched off.
 
         A statement that needs support is *unfounded* when no chain of arguments leads to it from
-        statements that need none (evidence, assumptions, premises nothing argues for), using
-        only the parts switched on: claims that support only each other. They are OUT in every
-        semantics.
+        statements that need none (evidence, assumptions, questions nothing argues for), using
+        only the parts switched on: claims that support only each other, or rest on claims that
+        nothing supports. They are OUT in every semantics. A statement with no pro argument at
+        all is not listed: nothing attacks its U node, so propagation puts it OUT anyway.
         """
         index = self.statement_index
         first = len(self.statements)
@@ -312,7 +317,10 @@ class CompiledMap:
         everywhere = self.cache.get("unfounded")
         if not isinstance(base, bytearray) or not isinstance(everywhere, list):
             base = self._founded(range(len(self.statements)), set(), set(), None)
-            everywhere = [i for i, ok in enumerate(base) if self.needs_support[i] and not ok]
+            # A statement with no pro argument at all is left out: its U node has no attacker,
+            # so propagation puts it OUT without being told, and the list stays short.
+            pro = self.pro_args
+            everywhere = [i for i, ok in enumerate(base) if self.needs_support[i] and not ok and pro[i]]
             self.cache["founded"] = base
             self.cache["unfounded"] = everywhere
         if not off_statements and not off_arguments:
@@ -328,7 +336,11 @@ class CompiledMap:
         founded = self._founded(sorted(region), set(off_statements), set(off_arguments), base)
         dead = set(off_statements)
         unfounded = [i for i in everywhere if i not in region]
-        unfounded += [i for i in sorted(region) if self.needs_support[i] and not founded[i] and i not in dead]
+        unfounded += [
+            i
+            for i in sorted(region)
+            if self.needs_support[i] and not founded[i] and i not in dead and self.pro_args[i]
+        ]
         return unfounded
 
     def _founded(

@@ -11,8 +11,9 @@ docs/semantics.md:
 - a con argument and a pro argument of the same conclusion rebut each other, except that where
   both carry a weight the strictly weaker does not defeat the stronger; a pro argument for one of
   a question's competing positions rebuts the pro arguments of the others in the same way;
-- a statement nothing argues for, and any evidence or assumed statement, stands when nothing
-  against it applies; a statement that pro arguments conclude needs one of them applicable;
+- evidence and assumed statements (and a question nothing argues for) stand when nothing
+  against it applies; every other claim or position needs an applicable pro argument, so one
+  that nothing supports falls (mark it ``assumed`` if the map takes it as given);
 - a statement falls when a con argument against it applies, when (needing support) every pro
   argument for it is inapplicable, or when a competing position, or an argument for one, stands;
   claims that support only each other, with no evidence or assumption entering the loop, fall;
@@ -67,14 +68,20 @@ from argmap.evaluation.framework import (
     CompiledMap,
     compile_map,
 )
-from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
+from argmap.evaluation.labelling import NOTHING_SUPPORTS, Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import ArgumentMap, Evidence
 
 if TYPE_CHECKING:
     from argmap.model.off import Off
 
-__all__ = ["MAX_DEPTH", "GroundedExplainer", "argument_states", "evaluate_grounded", "statement_statuses"]
+__all__ = [
+    "MAX_DEPTH",
+    "GroundedExplainer",
+    "argument_states",
+    "evaluate_grounded",
+    "statement_statuses",
+]
 
 MAX_DEPTH: Final = 40
 """How deep an explanation follows the chain of reasons before it stops."""
@@ -262,7 +269,7 @@ class GroundedExplainer:
         elif statement.assumed:
             text = "It is assumed: accepted unless something defeats it."
         else:
-            text = "Nothing argues for it, so it is taken as a premise: it stands unless defeated."
+            text = "It is a question, not asserted: it stands unless something defeats it."
         return Reason(kind="given", text=text)
 
     def _rival_reason(self, i: int, k: int) -> tuple[Reason, tuple[int, ...]]:
@@ -363,6 +370,8 @@ class GroundedExplainer:
                     reasons,
                     tuple(deps),
                 )
+            if not pro:
+                return f"{sid} falls: {NOTHING_SUPPORTS}.", reasons, tuple(deps)
             for j in pro:
                 add(self._argument_reason("no-support", j, "The argument for it"))
             return f"{sid} falls: no argument for it applies.", reasons, tuple(deps)

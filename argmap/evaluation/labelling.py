@@ -18,6 +18,7 @@ from argmap.errors import EvaluationError
 __all__ = [
     "ARGUMENT_STATES",
     "CRITICAL_KINDS",
+    "NOTHING_SUPPORTS",
     "CriticalItem",
     "Evaluation",
     "Explanation",
@@ -30,6 +31,8 @@ __all__ = [
 
 ARGUMENT_STATES: Final = ("applicable", "inapplicable", "undecided")
 """What an argument can be: its premises hold and nothing undercuts or outweighs it, it fails, or neither."""
+NOTHING_SUPPORTS: Final = "nothing supports it (mark it assumed if the map takes it as given)"
+"""Why a claim or position that is not assumed and that no argument supports falls (rule 3)."""
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")

@@ -4,7 +4,7 @@ Both run over the compiled framework of ``argmap.evaluation.framework`` (the sam
 grounded, rebuttals and competing positions included), with switched-off parts and claims whose
 support is circular forced OUT, by the exact search in ``argmap.evaluation.dung``. A labelling
 in which a statement stands only through a loop of support (its support does not lead back to
-evidence, an assumption or a premise) is no labelling. Read sceptically (the default), a
+evidence or an assumption) is no labelling. Read sceptically (the default), a
 statement
 
 - stands (IN) when it is IN in *every* preferred (stable) labelling,
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from argmap.errors import EvaluationError
 from argmap.evaluation.dung import DEFAULT_TIMEOUT, IN, Labellings, grounded_labelling, search_labellings
 from argmap.evaluation.framework import KIND_FAILS, CompiledMap, compile_map
-from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
+from argmap.evaluation.labelling import NOTHING_SUPPORTS, Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import ArgumentMap
 
@@ -135,8 +135,11 @@ class ExtensionExplainer:
         counts: dict[str, tuple[int, int]],
         total: int,
         examples: list[tuple[str, ...]],
+        unsupported: frozenset[str] = frozenset(),
     ) -> None:
         self.semantics = semantics
+        self.unsupported = unsupported
+        """Statements that need support and that no argument concludes: why they fall."""
         self.mode = mode
         self.labels = labels
         self.statuses = statuses
@@ -155,6 +158,8 @@ class ExtensionExplainer:
         if status is Status.IN:
             where = "every" if self.mode == "sceptical" else "at least one"
             return f"{sid} stands: it is IN in {where} {self.semantics} labelling ({tally})."
+        if status is Status.OUT and sid in self.unsupported:
+            return f"{sid} falls: {NOTHING_SUPPORTS}."
         if status is Status.OUT:
             return f"{sid} falls: it is OUT in every {self.semantics} labelling ({tally})."
         return f"{sid} is open: {tally}."
@@ -280,6 +285,9 @@ def _evaluate(
         counts=statement_counts,
         total=total,
         examples=examples,
+        unsupported=frozenset(
+            sid for i, sid in enumerate(c.statement_ids) if c.needs_support[i] and not c.pro_args[i]
+        ),
     )
     return Evaluation(
         semantics=semantics,

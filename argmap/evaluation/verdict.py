@@ -4,7 +4,8 @@ Under the qualitative semantics (grounded, preferred, stable, carneades) a posit
 is the only one of its question that is IN. Under gradual semantics the position with the highest
 strength leads, if it is ahead of every other by more than ``TIE``; otherwise none does. Either
 way a position that nothing argues for (no pro argument switched on) is never named the leader:
-it may stand, as an assumption or a bare premise does, but the map gives no reason for it.
+under the qualitative semantics it stands only when it is assumed, and under df-quad it keeps its
+base score, but either way the map gives no reason for it.
 """
 
 from __future__ import annotations

@@ -4,35 +4,50 @@ Reading happens in two steps: ``parse`` turns the text into a ``Document`` that 
 own model (equivalence classes of statements, arguments with their premise-conclusion structures,
 relations, sections), and ``loads`` turns that into an ArgumentMap:
 
-- a statement ``[Title]: text`` becomes a Claim whose id is the title (whitespace collapsed), so
-  the title is kept verbatim; an untitled statement is named ``Untitled N`` as Argdown names it;
+- a statement ``[Title]: text`` becomes a Claim whose id is the title itself (whitespace
+  collapsed): Argdown titles are already the author's ids, so nothing is renamed or lost; an
+  untitled statement is named ``Untitled N`` as Argdown names it. The text loses Markdown
+  emphasis and escapes, as in Argdown's own model; links keep their URL;
 - an argument ``<Title>: description`` becomes an Argument with that ``title`` (its id is the
   title too, unless a statement has it: then ``Title (argument)``);
 - a premise-conclusion structure ``(1) ... ---- (2) ...`` gives the argument its linked premises
   and its conclusion; the inference rule between the dashes is its ``scheme``; intermediate
-  conclusions become arguments of their own, ``Title (N)``;
+  conclusions become arguments of their own, ``Title (N)``. A reconstructed argument relates to
+  other statements through its conclusion, as in Argdown;
 - an argument without one has a single premise, the claim ``<Title>`` holding its description,
   and one Argument per outgoing relation (the first named ``Title``, then ``Title (2)``...);
-- ``+`` support and ``entails`` are pro arguments, ``-`` attack and Argdown's contrary (``-``
-  between statements) are con arguments, ``_`` undercuts are undercutters, and ``><``
-  (contradictory) becomes two con arguments, one each way, with scheme ``contradictory``;
-- headings become lines of argument (id ``# Heading``) with the arguments under them, and tags
-  on arguments become lines too (id ``#tag``); the map's title is the front matter's
+  support and attack aimed at it go to that claim;
+- ``+`` support and ``entails`` are pro arguments; ``-`` attack (and contrary, which is what
+  Argdown's strict mode calls an attack between statements) are con arguments; ``_`` undercuts
+  are undercutters of the argument; ``><`` (contradictory) becomes two con arguments, one each
+  way, with scheme ``contradictory``, and is written back as ``><``;
+- headings become lines of argument (id ``# Heading``) with the arguments named directly under
+  them (a nested heading is a line of its own), and tags on arguments become lines too (id
+  ``#tag``); a heading without arguments gives no line. The map's title is the front matter's
   ``title:``, else the first heading;
 - data blocks ``{...}`` may carry argmap fields: ``id``, ``kind`` (question, position, claim,
   evidence), ``answers``, ``compatible``, ``assumed``, ``note``, ``weight``, ``base_score``,
-  ``standard``, ``scheme``, ``source``, ``speaker``, ``locator``, ``text``, ``premises``;
-- premises that nothing supports are ``assumed: true`` (unless a data block says otherwise), so
-  an imported map evaluates sensibly; Argdown has no questions or positions, so a map read from
-  plain Argdown has none (mark them with ``{kind: question}`` / ``{kind: position, answers: q}``).
+  ``standard``, ``scheme``, ``source``, ``speaker``, ``locator``, ``text``, ``quote``,
+  ``title`` and ``premises``; other keys (Argdown's colours, ``isGroup``...) are not kept;
+- premises and undercutters that nothing supports are ``assumed: true`` (unless a data block says
+  otherwise), so an imported map evaluates sensibly. Argdown has no questions or positions, so a
+  map read from plain Argdown has none: mark them with ``{kind: question}`` and
+  ``{kind: position, answers: <question>}``.
 
-What plain Argdown cannot say and the reader therefore warns about (``ArgdownWarning``): an
-attack on a reconstructed argument that names no premise (read as an undercut), a support of a
-reconstructed argument (not representable: dropped with a warning), an argument with no
-conclusion at all, and data that is not valid YAML.
+What the model cannot hold as written is read with an ``ArgdownWarning`` naming file:line:column:
+an attack on a reconstructed argument that names no premise (read as an undercut), a support of a
+whole reconstructed argument (dropped), an undercut aimed at a statement (read as an attack), an
+argument that concludes nothing (only its description is kept, as a claim), a second, different
+text for one statement title (the first is kept), and a data block that is not YAML (ignored).
+Tags on statements, the data of inference rules and statement mentions are not kept.
 
-``dumps`` writes any map so that ``loads(dumps(m)) == m``: sources, the description and kinds go
-into the front matter and data blocks, evidence is a statement whose text is the quote.
+``dumps`` writes any map so that ``loads(dumps(m)) == m``, nothing dropped: statements as
+``[id]: text``, one-premise relations as ``+>``/``->``/``><``, pro arguments as titled
+premise-conclusion structures, con arguments as titled arguments whose linked premises are in a
+data block (Argdown has no syntax for a structure that concludes against its target), undercuts
+as ``_>``, lines as headings; the title, description and sources go into the front matter, and
+kinds, evidence fields (the quote is the statement's text), weights, notes and ids that cannot
+be titles into data blocks, which the Argdown tools keep but do not draw.
 
 >>> m = loads("[Tea]: Tea is best.\n  + [Calm]: Tea calms.\n  - <Jitters>: Caffeine gives jitters.\n")
 >>> [(s.id, s.assumed) for s in m.statements]
@@ -45,6 +60,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import re
@@ -71,15 +87,19 @@ from argmap.model import (
 from argmap.model.ids import derived_argument_id
 
 __all__ = [
+    "CONTRADICTORY",
     "ArgdownArgument",
     "ArgdownWarning",
     "Document",
     "EquivalenceClass",
+    "Inference",
     "Relation",
     "Section",
+    "argument_id",
     "dumps",
     "loads",
     "parse",
+    "to_map",
 ]
 
 RelationType = Literal["support", "attack", "undercut", "contrary", "contradictory", "entails"]
@@ -175,8 +195,9 @@ _PCS_ITEM: Final = re.compile(r"\((\d+)\)\s*(.*)")
 _DASHES: Final = re.compile(r"-{2,}(?:\s+(.*?))?\s*(?:-{2,})?\s*")
 _RELATION: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:\s+|$)(.*)")
 _LIST_ITEM: Final = re.compile(r"(?:\*|\d+\.)\s+(.*)")
-_STATEMENT_START: Final = re.compile(r"\[((?:\\.|[^\]\\])+)\](?!\()(:)?\s*(.*)", re.DOTALL)
-_ARGUMENT_START: Final = re.compile(r"<((?:\\.|[^>\\])+)>(:)?\s*(.*)", re.DOTALL)
+# Titles are taken as written, backslashes and all, as the Argdown tools take them.
+_STATEMENT_START: Final = re.compile(r"\[([^\]]+)\](?!\()(:)?\s*(.*)", re.DOTALL)
+_ARGUMENT_START: Final = re.compile(r"<([^>]+)>(:)?\s*(.*)", re.DOTALL)
 _TAG: Final = re.compile(r"(?<![\w\\&])#(?:\(([^)]*)\)|([\w-]+))")
 _SPACES: Final = re.compile(r"\s+")
 
@@ -198,9 +219,10 @@ _MARKERS: Final[dict[str, tuple[RelationType, bool]]] = {
 def _blank_comments(text: str) -> tuple[str, set[int]]:
     """Return ``text`` with comments turned into spaces (line breaks kept), and the lines they touched."""
     touched: set[int] = set()
+    breaks = [index for index, char in enumerate(text) if char == "\n"]
 
     def blank(match: re.Match[str]) -> str:
-        first = text.count("\n", 0, match.start())
+        first = bisect.bisect_right(breaks, match.start())
         touched.update(range(first, first + match.group().count("\n") + 1))
         return re.sub(r"[^\n]", " ", match.group())
 
@@ -244,9 +266,9 @@ def _split_data(text: str, location: Location) -> tuple[str, dict[str, Any]]:
     stripped = text.rstrip()
     if not stripped.endswith("}"):
         return text, {}
-    # The block is the longest tail from a '{' that reads as a mapping (its strings may hold braces).
-    for index, char in enumerate(stripped):
-        if char == "{" and (index == 0 or stripped[index - 1] != "\\"):
+    # The block is the shortest tail from a '{' that reads as a mapping (its strings may hold braces).
+    for index in range(len(stripped) - 1, -1, -1):
+        if stripped[index] == "{" and (index == 0 or stripped[index - 1] != "\\"):
             data = _read_data(stripped[index:])
             if data is not None:
                 return stripped[:index].rstrip(), data
@@ -272,6 +294,8 @@ def _read_data(block: str) -> dict[str, Any] | None:
 
 
 def _tags(text: str) -> list[str]:
+    if "#" not in text:
+        return []
     return [(match.group(1) or match.group(2)).strip() for match in _TAG.finditer(text)]
 
 
@@ -279,8 +303,16 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _unescape(title: str) -> str:
-    return re.sub(r"\\(.)", r"\1", _clean(title))
+_STRONG: Final = re.compile(r"(?<![\w\\])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_EMPHASIS: Final = re.compile(r"(?<![\w\\*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
+
+
+def _plain(text: str) -> str:
+    """Return ``text`` without Markdown emphasis and escapes, as Argdown's own model keeps it."""
+    if "*" not in text and "_" not in text and "\\" not in text:
+        return text
+    text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 # -- parsing -------------------------------------------------------------------------------
@@ -295,7 +327,6 @@ class _Node:
     indent: int
     text: list[str] = field(factory=list)
     location: Location = field(factory=Location)
-    defines: bool = False
 
 
 @define
@@ -318,6 +349,7 @@ class _Parser:
         self.section: Section | None = None
         self.text = text
         self.strict = False
+        self.seen: set[Relation] = set()
 
     def location(self, line: int, column: int = 1) -> Location:
         return Location(self.file, line + 1, column)
@@ -332,20 +364,18 @@ class _Parser:
         match = _STATEMENT_START.match(content) or _ARGUMENT_START.match(content)
         if match:
             kind: Kind = "statement" if content.startswith("[") else "argument"
-            node = _Node(
-                kind, _unescape(match.group(1)), indent, location=location, defines=bool(match.group(2))
-            )
+            node = _Node(kind, _clean(match.group(1)), indent, location=location)
             if match.group(3):
                 node.text.append(match.group(3))
             return node
         # Untitled statements are numbered in document order, as Argdown numbers them.
-        return _Node("statement", self.new_title(), indent, text=[content], location=location, defines=True)
+        return _Node("statement", self.new_title(), indent, text=[content], location=location)
 
     def finish(self, node: _Node) -> None:
         """Register a completed node in the document: its text, tags, data and section."""
         text, data = _split_data(" ".join(node.text), node.location)
         tags = _tags(text)
-        text = _clean(text)
+        text = _plain(_clean(text))
         if node.kind == "statement":
             ec = self.document.statements.get(node.title)
             if ec is None:
@@ -354,6 +384,13 @@ class _Parser:
                 )
             if text and not ec.text:
                 ec.text = text
+            elif text and text != ec.text:
+                warnings.warn(
+                    f"{node.location}: [{node.title}] is given a second, different text; argmap keeps"
+                    f" the first, from {ec.location} (give the second statement a title of its own)",
+                    ArgdownWarning,
+                    stacklevel=4,
+                )
             ec.tags.extend(tag for tag in tags if tag not in ec.tags)
             ec.data.update(data)
         else:
@@ -385,7 +422,8 @@ class _Parser:
         if kind == "attack" and source.kind == "statement" and target.kind == "statement" and self.strict:
             kind = "contrary"  # Argdown's strict mode reads one statement attacking another so
         relation = Relation(kind, source.kind, source.title, target.kind, target.title, location)
-        if relation not in self.document.relations:
+        if relation not in self.seen:
+            self.seen.add(relation)
             self.document.relations.append(relation)
 
     def close_pcs(self, pcs: _Pcs) -> None:
@@ -552,6 +590,7 @@ class _Parser:
         """
         arguments = self.document.arguments
         relations: list[Relation] = []
+        kept: set[Relation] = set()
         for relation in self.document.relations:
             source = arguments.get(relation.source) if relation.source_kind == "argument" else None
             conclusion = source.conclusion if source is not None else None
@@ -559,7 +598,8 @@ class _Parser:
                 if relation.type == "support" and conclusion == relation.target:
                     continue
                 relation = attrs.evolve(relation, source_kind="statement", source=conclusion)  # noqa: PLW2901
-            if relation not in relations:
+            if relation not in kept:
+                kept.add(relation)
                 relations.append(relation)
         self.document.relations = relations
 
@@ -572,7 +612,6 @@ def parse(text: str, *, file: str | None = None) -> Document:
 # -- Document -> ArgumentMap -----------------------------------------------------------------
 
 _STATEMENT_KINDS: Final = ("question", "position", "claim", "evidence")
-_ORDER_LAST: Final = (1 << 62, 0)
 
 
 def _order(location: Location) -> tuple[int, int]:
@@ -976,34 +1015,53 @@ def loads(text: str, *, file: str | None = None) -> ArgumentMap:
 
 # -- ArgumentMap -> Argdown ------------------------------------------------------------------
 
-# Also every '/' and the '<' of '<!--': Argdown comments would otherwise hide the rest of the line.
+# Inside data strings: every '/' and the '<' of '<!--' (Argdown comments would hide the rest of the
+# line) and braces (which would end the data block early).
+_JSON_STRING: Final = re.compile(r'"(?:\\.|[^"\\])*"')
 _YAML_UNSAFE: Final = re.compile(
-    "/|<!--|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+    "/|<!--|[{}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
-_TITLE_SPECIALS: Final = re.compile(r"([\\\[\]<>])")
-
-
-def _title(value: str) -> str:
-    """Return ``value`` escaped for ``[...]`` or ``<...>``.
-
-    A leading ``+ - _ > !`` is escaped too: ``<-``, ``<+``, ``<_`` open relations and ``<!--`` a comment.
-    """
-    escaped = _TITLE_SPECIALS.sub(r"\\\1", value)
-    return f"\\{escaped}" if escaped[:1] in {"+", "-", "_", ">", "!"} else escaped
 
 
 def _writable_title(value: str) -> bool:
-    return bool(value) and _clean(value) == value and not _COMMENT.search(value) and not _TAG.search(value)
+    return bool(value) and _clean(value) == value and not _COMMENT.search(value)
+
+
+def _writable_statement_title(value: str) -> bool:
+    return _writable_title(value) and "]" not in value
+
+
+def _writable_argument_title(value: str) -> bool:
+    # "<-", "<+", "<_" open relations and "<!--" a comment; ">" would end the title.
+    return _writable_title(value) and ">" not in value and not value.startswith(("+", "-", "_", "!"))
+
+
+_UNSHOWN: Final = re.compile(r"[^\w\s.,;:!?'\"()%&=-]+")
+
+
+def _display(text: str) -> str:
+    """Return a plain rendering of ``text`` to show in Argdown when the exact text is in a data block.
+
+    The Argdown tools refuse a definition without text; the data block's value is what argmap reads.
+    """
+    shown = _clean(_UNSHOWN.sub(" ", text))
+    return shown if shown and _writable_text(shown) else "…"
+
+
+# What Argdown would read inside a text as a reference, mention or statement title (links are fine).
+_INLINE_ELEMENT: Final = re.compile(r"<|@|\[(?![^\]]*\]\()")
 
 
 def _writable_text(value: str) -> bool:
     """Return whether ``value`` reads back unchanged when written after ``[Title]:``."""
     return (
         _writable_title(value)
+        and _plain(value) == value
         and not value.rstrip().endswith("}")
         and "\\" not in value
         and not value.startswith(("[", "<", "@"))
         and "//" not in value
+        and not _INLINE_ELEMENT.search(value)
     )
 
 
@@ -1018,7 +1076,11 @@ def _data(values: dict[str, Any]) -> str:
 def _flow(value: object) -> str:
     """Return ``value`` as one line of JSON that YAML reads back unchanged."""
     text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()[0]):04x}{match.group()[1:]}", text)
+
+    def escape(match: re.Match[str]) -> str:
+        return f"\\u{ord(match.group()[0]):04x}{match.group()[1:]}"
+
+    return _JSON_STRING.sub(lambda string: _YAML_UNSAFE.sub(escape, string.group()), text)
 
 
 def _is_relation(argument: Argument) -> bool:
@@ -1040,6 +1102,8 @@ class _Writer:
         self.out: list[str] = []
         self.argument_titles: dict[str, str] = {}
         self.statement_titles: dict[str, str] = {}
+        self.used_titles: set[str] = set()
+        self.statement_ids = {statement.id for statement in argument_map.statements}
 
     def front_matter(self) -> None:
         front: dict[str, Any] = {"title": self.map.title}
@@ -1055,7 +1119,7 @@ class _Writer:
     def statement(self, statement: Statement, default_assumed: bool) -> None:
         data: dict[str, Any] = {}
         title = self.ref(statement.id)
-        if title != _title(statement.id):
+        if title != statement.id:
             data["id"] = statement.id
         if isinstance(statement, Evidence):
             data["kind"] = "evidence"
@@ -1066,7 +1130,7 @@ class _Writer:
                     data[name] = getattr(statement, name)
             if not _writable_text(text):
                 data["quote"] = text
-                text = ""
+                text = _display(text)
         else:
             assert isinstance(statement, Question | Position | Claim)  # noqa: S101
             if statement.kind != "claim":
@@ -1081,7 +1145,7 @@ class _Writer:
                     data[name] = getattr(statement, name)
             if not _writable_text(text):
                 data["text"] = text
-                text = ""
+                text = _display(text)
         if statement.note is not None:
             data["note"] = statement.note
         if statement.assumed != default_assumed or (statement.assumed and not isinstance(statement, Claim)):
@@ -1092,17 +1156,18 @@ class _Writer:
     def argument_title(self, argument: Argument) -> tuple[str, dict[str, Any]]:
         data: dict[str, Any] = {}
         wanted = argument.title if argument.title is not None else argument.id
-        used = set(self.argument_titles.values())
-        title = wanted if _writable_title(wanted) and wanted not in used else argument.id
-        if not _writable_title(title) or title in used or title.startswith("Untitled "):
+        used = self.used_titles
+        title = wanted if _writable_argument_title(wanted) and wanted not in used else argument.id
+        if not _writable_argument_title(title) or title in used or title.startswith("Untitled "):
             title = f"argument {len(self.argument_titles) + 1}"
             while title in used:
                 title += "'"
-        if argument_id(title, {s.id for s in self.map.statements}) != argument.id:
+        if argument_id(title, self.statement_ids) != argument.id:
             data["id"] = argument.id
         if argument.title != title:
             data["title"] = argument.title or False
         self.argument_titles[argument.id] = title
+        used.add(title)
         return title, data
 
     def argument(self, argument: Argument) -> None:
@@ -1115,7 +1180,8 @@ class _Writer:
         if scheme is not None and not inline_scheme:
             data["scheme"] = scheme
         if argument.is_pro:
-            self.out += [f"<{_title(title)}>:{_data(data)}".rstrip(":"), ""]
+            definition = f"<{title}>: {_display(title)}{_data(data)}" if data else f"<{title}>"
+            self.out += [definition, ""]
             for number, premise in enumerate(argument.premises, 1):
                 self.out.append(f"({number}) [{self.ref(premise)}]")
             self.out.append(f"-- {scheme} --" if inline_scheme else "----")
@@ -1124,24 +1190,25 @@ class _Writer:
             data["premises"] = list(argument.premises)
             if scheme is not None and "scheme" not in data:
                 data["scheme"] = scheme
-            self.out += [f"<{_title(title)}>:{_data(data)}", f"  -> [{self.ref(argument.conclusion)}]", ""]
+            definition = f"<{title}>: {_display(title)}{_data(data)}"
+            self.out += [definition, f"  -> [{self.ref(argument.conclusion)}]", ""]
         for undercutter in argument.undercutters:
-            self.out += [f"[{self.ref(undercutter)}]", f"  _> <{_title(title)}>", ""]
+            self.out += [f"[{self.ref(undercutter)}]", f"  _> <{title}>", ""]
 
     def ref(self, statement_id: str) -> str:
-        return _title(self.statement_titles[statement_id])
+        return self.statement_titles[statement_id]
 
     def name_statements(self) -> None:
         """Give every statement an Argdown title: its id where that reads back, else a fresh one."""
         ids = {statement.id for statement in self.map.statements}
-        taken = {i for i in ids if _writable_title(i)}
+        taken = {i for i in ids if _writable_statement_title(i)}
         number = 0
         for statement in self.map.statements:
-            if _writable_title(statement.id):
+            if _writable_statement_title(statement.id):
                 self.statement_titles[statement.id] = statement.id
                 continue
             title = statement.id
-            while title in taken or not _writable_title(title):
+            while title in taken or not _writable_statement_title(title):
                 number += 1
                 title = f"statement {number}"
             taken.add(title)
@@ -1201,7 +1268,7 @@ class _Writer:
                 data["note"] = line.note
             self.out += [f"# {title}{_data(data)}", ""]
             for member in line.arguments:
-                self.out += [f"<{_title(self.argument_titles.get(member, member))}>", ""]
+                self.out += [f"<{self.argument_titles.get(member, member)}>", ""]
         return "\n".join(self.out).rstrip("\n") + "\n"
 
 

@@ -199,7 +199,6 @@ class ArgumentMap:
         """Return the evidence items, in declaration order."""
         return self._of(Evidence)
 
-
     def pro(self, conclusion: str) -> tuple[Argument, ...]:
         """Return the arguments supporting ``conclusion``."""
         return self._pro.get(conclusion, ())

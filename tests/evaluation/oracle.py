@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from argmap.model import ArgumentMap, Evidence
+from argmap.model import ArgumentMap, Evidence, Question
 
 IN, OUT, UND, OFF = "in", "out", "undecided", "off"
 
@@ -41,8 +41,13 @@ class Oracle:
         self.con = {
             s.id: [a for a in arguments if a.conclusion == s.id and a.stance == "con"] for s in statements
         }
+        # Rule 3: support must be earned by every claim and position that is not assumed; a
+        # question is not asserted and needs support only when something argues for it.
         self.needs = {
-            s.id: bool(self.pro[s.id]) and not s.assumed and not isinstance(s, Evidence) for s in statements
+            s.id: not s.assumed
+            and not isinstance(s, Evidence)
+            and (bool(self.pro[s.id]) or not isinstance(s, Question))
+            for s in statements
         }
         self.rivals: dict[str, list[str]] = {s.id: [] for s in statements}
         for q in argument_map.questions:
@@ -51,7 +56,7 @@ class Oracle:
             answers = [s.id for s in statements if getattr(s, "answers", None) == q.id]
             for p in answers:
                 self.rivals[p] = [r for r in answers if r != p]
-        # Rule 3: support that cannot be traced back to evidence, assumptions or bare premises.
+        # Rule 3: support that cannot be traced back to evidence, assumptions or bare questions.
         traced = {s.id for s in statements if not self.needs[s.id] and s.id not in self.off_statements}
         grew = True
         while grew:

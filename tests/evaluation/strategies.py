@@ -28,7 +28,10 @@ def evaluation_maps(
             weight = draw(st.none() | st.floats(min_value=0.0, max_value=1.0))
             statements.append(Evidence(id=sid, quote=f"quote {k}", source="src", weight=weight))
         elif kind == "position":
-            statements.append(Position(id=sid, text=f"position {k}", answers="q"))
+            # Mostly not assumed: a position has to earn its support (rule 3), but an assumed
+            # one keeps competing positions that stand without arguments in the draws.
+            assumed = draw(st.sampled_from([False, False, True]))
+            statements.append(Position(id=sid, text=f"position {k}", answers="q", assumed=assumed))
         else:
             assumed = draw(st.booleans())
             score = draw(st.none() | st.floats(min_value=0.0, max_value=1.0))

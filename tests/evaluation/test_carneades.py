@@ -63,10 +63,10 @@ def test_carneades_is_registered():
 
 
 def test_unsupported_claims_fall_and_assumptions_stand():
-    """A claim nobody assumed and nothing supports is OUT (unlike grounded); an assumption is IN."""
+    """A claim nobody assumed and nothing supports is OUT (as under grounded); an assumption is IN."""
     m = _map(lambda b: (b.claim("bare", "Bare"), b.claim("given", "Given", assumed=True)))
     assert _statuses(m) == {"bare": "out", "given": "in"}
-    assert evaluate(m, "grounded").status("bare") is Status.IN
+    assert evaluate(m, "grounded").status("bare") is Status.OUT
 
 
 def test_switching_an_assumption_off_removes_its_support():

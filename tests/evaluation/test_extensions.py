@@ -100,8 +100,8 @@ def test_independent_cycles_are_combined_not_listed() -> None:
     """Thirty independent two-cycles: 2**30 preferred labellings, counted without listing them."""
     m = ArgumentMap.build("cycles")
     for k in range(30):
-        m.claim(f"a{k}", f"A{k}")
-        m.claim(f"b{k}", f"B{k}")
+        m.claim(f"a{k}", f"A{k}", assumed=True)
+        m.claim(f"b{k}", f"B{k}", assumed=True)
         m.con(f"a{k}", f"b{k}", id=f"x{k}")
         m.con(f"b{k}", f"a{k}", id=f"y{k}")
     argument_map = m.finish()
@@ -150,7 +150,7 @@ def test_preferred_statuses_read_every_some_none() -> None:
 def test_stable_with_no_extension_says_so() -> None:
     """A map whose claim undercuts its own support has no stable labelling; the note says so."""
     m = ArgumentMap.build("t")
-    m.claim("p", "P")
+    m.claim("p", "P", assumed=True)
     m.claim("c", "C")
     m.pro("p", "c", id="a")
     m.undercut("c", "a")

@@ -29,7 +29,7 @@ def _map() -> ArgumentMap:
     m.position("coffee", "Coffee", answers="q")
     m.claim("calm", "Tea calms.", assumed=True)
     m.evidence("ev-calm", "I always feel calmer after a cup.", source=src, supports="calm")
-    m.claim("awake", "Coffee wakes you up.")
+    m.claim("awake", "Coffee wakes you up.", assumed=True)
     m.pro("calm", "tea", id="a-calm", title="Calm", weight=0.8)
     m.pro("awake", "coffee", id="a-awake", weight=0.4)
     m.line("l-calm", "The calming line", ["a-calm"])

@@ -22,10 +22,10 @@ def _attacks(argument_map):
 
 
 def test_apx_arguments_become_claims_and_attacks_con_arguments():
-    """Each arg fact is a claim with no pro argument; each att fact a one-premise con argument."""
+    """Each arg fact is an assumed claim with no pro argument; each att fact a one-premise con argument."""
     m = iccma.loads("arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,c).\n", dialect="apx")
     assert [s.id for s in m.statements] == ["a", "b", "c"]
-    assert all(isinstance(s, Claim) and s.text == s.id and not s.assumed for s in m.statements)
+    assert all(isinstance(s, Claim) and s.text == s.id and s.assumed for s in m.statements)
     assert [(a.id, a.stance) for a in m.arguments] == [("a->b", "con"), ("b->c", "con")]
     assert _attacks(m) == [("a", "b"), ("b", "c")]
     assert all(not m.pro(s.id) for s in m.statements)
