@@ -20,54 +20,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from argmap.evaluation.graphs import strongly_connected_components
 from argmap.model import ArgumentMap, Evidence
 
 __all__ = ["loop_note", "unearned_support_loops"]
 
 _ONE_BY_ONE: Final = frozenset({"convergent", "cumulative"})
-
-
-def _components(n: int, edges: list[list[int]]) -> list[list[int]]:
-    """Return the strongly connected components of a graph on ``0..n-1`` (Tarjan, iterative)."""
-    index = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
-    stack: list[int] = []
-    out: list[list[int]] = []
-    counter = 0
-    for root in range(n):
-        if index[root] >= 0:
-            continue
-        work = [(root, 0)]
-        while work:
-            v, k = work[-1]
-            if k == 0:
-                index[v] = low[v] = counter
-                counter += 1
-                stack.append(v)
-                on_stack[v] = True
-            if k < len(edges[v]):
-                work[-1] = (v, k + 1)
-                w = edges[v][k]
-                if index[w] < 0:
-                    work.append((w, 0))
-                elif on_stack[w]:
-                    low[v] = min(low[v], index[w])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[v])
-            if low[v] == index[v]:
-                component = []
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = False
-                    component.append(w)
-                    if w == v:
-                        break
-                out.append(sorted(component))
-    return out
 
 
 def unearned_support_loops(
@@ -85,7 +43,7 @@ def unearned_support_loops(
             if premise not in off_statements:
                 edges[index[premise]].append(target)
     loops: list[tuple[str, ...]] = []
-    for component in _components(len(statements), edges):
+    for component in strongly_connected_components(edges):
         if len(component) < 2:  # noqa: PLR2004
             continue
         members = {statements[i].id for i in component}

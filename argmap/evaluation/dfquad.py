@@ -81,6 +81,7 @@ from typing import Final
 from argmap._text import shorten
 from argmap.evaluation.carneades_loops import loop_note, unearned_support_loops
 from argmap.evaluation.framework import CompiledMap, compile_map
+from argmap.evaluation.graphs import strongly_connected_components
 from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import ArgumentMap, Evidence, Position, Question
@@ -150,52 +151,7 @@ class _Plan:
             for i in range(n_s)
         ]
         self.inputs += [(c.premises[j], c.undercutters[j]) for j in range(len(c.arguments))]
-        self.components = _components(self.inputs)
-
-
-def _components(inputs: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[int, ...]]:
-    """Return the strongly connected components, each after every component it depends on (Tarjan)."""
-    n = len(inputs)
-    index = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
-    stack: list[int] = []
-    result: list[tuple[int, ...]] = []
-    counter = 0
-    for root in range(n):
-        if index[root] >= 0:
-            continue
-        work = [(root, 0)]
-        while work:
-            v, k = work[-1]
-            if k == 0:
-                index[v] = low[v] = counter
-                counter += 1
-                stack.append(v)
-                on_stack[v] = True
-            deps = inputs[v][0] + inputs[v][1]
-            if k < len(deps):
-                work[-1] = (v, k + 1)
-                w = deps[k]
-                if index[w] < 0:
-                    work.append((w, 0))
-                elif on_stack[w]:
-                    low[v] = min(low[v], index[w])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[v])
-            if low[v] == index[v]:
-                component = []
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = False
-                    component.append(w)
-                    if w == v:
-                        break
-                result.append(tuple(sorted(component)))
-    return result
+        self.components = strongly_connected_components([a + b for a, b in self.inputs])
 
 
 def _plan(c: CompiledMap) -> _Plan:
