@@ -5,6 +5,7 @@ Run from the repository root (hypothesis is a test dependency)::
     .venv/bin/python scripts/fuzz.py                      # 20,000 examples per property
     .venv/bin/python scripts/fuzz.py --examples 200000    # overnight
     .venv/bin/python scripts/fuzz.py -k mutated           # only properties whose name has "mutated"
+    .venv/bin/python scripts/fuzz.py --format argdown     # per-format properties for Argdown only
 
 Each property must only ever see an ``ArgmapError`` (or a map); anything else is a bug, and
 hypothesis prints the smallest input that shows it. Every example also runs under a wall-clock
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=20_000, help="examples per property")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds one example may take")
     parser.add_argument("-k", default="", help="run only properties whose name contains this")
+    parser.add_argument(
+        "--format", default="", help="in properties run once per format, run only this one (e.g. argdown)"
+    )
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
@@ -83,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                 inner(*a, **k)
 
         prop.hypothesis.inner_test = timed
-        runs = _runs(name, prop)
+        runs = _runs(name, prop, args.format)
         start = time.perf_counter()
         for label, call in runs:
             print(f"{label} ...", end=" ", flush=True)
@@ -98,15 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failures else 0
 
 
-def _runs(name: str, prop: Callable[..., Any]) -> list[tuple[str, Callable[[], None]]]:
-    """Return the calls that run ``prop``: one per format where it is parametrized by one."""
+def _runs(name: str, prop: Callable[..., Any], only: str = "") -> list[tuple[str, Callable[[], None]]]:
+    """Return the calls that run ``prop``: one per format (or just ``only``) where it is parametrized by one."""
     import inspect  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 
     parameters = inspect.signature(prop).parameters
     for mark in getattr(prop, "pytestmark", []):
         if mark.name == "parametrize" and mark.args[0] == "form":
-            return [(f"{name}[{form}]", lambda form=form: prop(form=form)) for form in mark.args[1]]
+            forms = [form for form in mark.args[1] if not only or form == only]
+            return [(f"{name}[{form}]", lambda form=form: prop(form=form)) for form in forms]
     if "tmp_path_factory" in parameters:
 
         class _Factory:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from argmap.cli._common import about, add_map_argument, add_off_argument, read_map, say
+from argmap.cli._common import about, add_map_argument, add_off_argument, count, read_map, say
 
 
 def seconds(value: str) -> float:
@@ -23,6 +23,7 @@ def seconds(value: str) -> float:
 def register(subparsers: Any) -> None:
     """Add the ``render`` subcommand."""
     from argmap.rendering import DIRECTIONS, ENGINES, THEMES  # noqa: PLC0415  # keeps --help fast
+    from argmap.rendering.diagram import MAX_STATEMENTS  # noqa: PLC0415
     from argmap.rendering.engine import TIMEOUT  # noqa: PLC0415
 
     parser = subparsers.add_parser(
@@ -63,6 +64,13 @@ def register(subparsers: Any) -> None:
         metavar="SECONDS",
         help=f"stop Graphviz after this long (default: {TIMEOUT:g})",
     )
+    parser.add_argument(
+        "--max-statements",
+        type=count,
+        default=MAX_STATEMENTS,
+        metavar="N",
+        help=f"refuse maps with more statements than this (default: {MAX_STATEMENTS:,})",
+    )
     parser.set_defaults(run=run)
 
 
@@ -81,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
             legend=args.legend,
             engine=args.engine,
             timeout=args.timeout,
+            max_statements=args.max_statements,
         )
     if args.output:
         diagram.save(args.output)

@@ -126,7 +126,7 @@ def loads(
         from argmap.formats import iccma  # noqa: PLC0415
 
         return iccma.loads(text, file=file, dialect=format, limits=limits)
-    if FORMATS[format] in {"yaml", "json"}:
+    if FORMATS[format] in {"yaml", "json", "argdown"}:
         return cast("_LimitedReader", module).loads(text, file=file, limits=limits)
     return cast("_Reader", module).loads(text, file=file)
 

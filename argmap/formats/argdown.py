@@ -71,7 +71,10 @@ import attrs
 import yaml
 from attrs import define, field
 
+from argmap._text import shorten
 from argmap.errors import ArgmapError, Location, ParseError
+from argmap.formats._limits import DEFAULT_LIMITS, Limits
+from argmap.formats.yaml import parse as parse_yaml
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -229,7 +232,16 @@ def _blank_comments(text: str) -> tuple[str, set[int]]:
     return _COMMENT.sub(blank, text), touched
 
 
-def _front_matter(lines: list[str], file: str | None) -> dict[str, Any]:
+def _bounded_yaml(text: str, limits: Limits) -> None:
+    """Check that YAML ``text`` is within ``limits`` (nesting, values, number length, no aliases).
+
+    PyYAML's loader recurses once per nesting level and shares aliased values, so a few bytes could
+    raise RecursionError or expand without bound once used; argmap's own YAML parser checks first.
+    """
+    parse_yaml(text, file=None, limits=limits)
+
+
+def _front_matter(lines: list[str], file: str | None, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     """Read and blank out a ``===``-fenced YAML front matter at the top of the file."""
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None or lines[start].strip() != "===":
@@ -243,8 +255,18 @@ def _front_matter(lines: list[str], file: str | None) -> dict[str, Any]:
     body = "\n".join(lines[start + 1 : end])
     for i in range(start, end + 1):
         lines[i] = ""
+    data: Any = None
     try:
-        data = yaml.safe_load(body) if body.strip() else {}
+        # Deep nesting, 5,000-digit numbers and tags are refused, with their place, by the bounded check.
+        with contextlib.suppress(RecursionError, ValueError, yaml.constructor.ConstructorError):
+            data = yaml.safe_load(body) if body.strip() else {}
+        _bounded_yaml(body, limits)
+    except ParseError as error:
+        at = error.location
+        raise ParseError(
+            f"the front matter is not valid YAML: {error.reason}",
+            Location(file, start + 1 + (at.line or 1), at.column or 1),
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = start + 2 + (mark.line if mark else 0)
@@ -261,7 +283,7 @@ def _front_matter(lines: list[str], file: str | None) -> dict[str, Any]:
     return data
 
 
-def _split_data(text: str, location: Location) -> tuple[str, dict[str, Any]]:
+def _split_data(text: str, location: Location, limits: Limits = DEFAULT_LIMITS) -> tuple[str, dict[str, Any]]:
     """Split a trailing ``{...}`` data block off ``text`` and read it as YAML."""
     stripped = text.rstrip()
     if not stripped.endswith("}"):
@@ -269,12 +291,12 @@ def _split_data(text: str, location: Location) -> tuple[str, dict[str, Any]]:
     # The block is the shortest tail from a '{' that reads as a mapping (its strings may hold braces).
     for index in range(len(stripped) - 1, -1, -1):
         if stripped[index] == "{" and (index == 0 or stripped[index - 1] != "\\"):
-            data = _read_data(stripped[index:])
+            data = _read_data(stripped[index:], limits)
             if data is not None:
                 return stripped[:index].rstrip(), data
     block = stripped[stripped.rfind("{") :] if "{" in stripped else stripped
     warnings.warn(
-        f"{location}: the data block {block!r} is not valid YAML; it is ignored"
+        f"{location}: the data block {shorten(block, 80)!r} is not valid YAML; it is ignored"
         " (write it as {key: value, other: value})",
         ArgdownWarning,
         stacklevel=3,
@@ -282,11 +304,12 @@ def _split_data(text: str, location: Location) -> tuple[str, dict[str, Any]]:
     return stripped[: stripped.rfind("{")].rstrip() if "{" in stripped else text, {}
 
 
-def _read_data(block: str) -> dict[str, Any] | None:
+def _read_data(block: str, limits: Limits) -> dict[str, Any] | None:
     for candidate in (block, block.replace(";", ",")):  # Argdown also separates entries with ';'
         try:
+            _bounded_yaml(candidate, limits)
             data = yaml.safe_load(candidate)
-        except yaml.YAMLError:
+        except (ParseError, yaml.YAMLError):
             continue
         if isinstance(data, dict):
             return data
@@ -342,8 +365,9 @@ class _Pcs:
 
 
 class _Parser:
-    def __init__(self, text: str, file: str | None) -> None:
+    def __init__(self, text: str, file: str | None, limits: Limits = DEFAULT_LIMITS) -> None:
         self.file = file
+        self.limits = limits
         self.document = Document()
         self.untitled = 0
         self.section: Section | None = None
@@ -373,7 +397,7 @@ class _Parser:
 
     def finish(self, node: _Node) -> None:
         """Register a completed node in the document: its text, tags, data and section."""
-        text, data = _split_data(" ".join(node.text), node.location)
+        text, data = _split_data(" ".join(node.text), node.location, self.limits)
         tags = _tags(text)
         text = _plain(_clean(text))
         if node.kind == "statement":
@@ -450,7 +474,7 @@ class _Parser:
 
     def run(self) -> Document:  # one pass over the lines
         raw_lines = self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.document.front_matter = _front_matter(raw_lines, self.file)
+        self.document.front_matter = _front_matter(raw_lines, self.file, self.limits)
         model = self.document.front_matter.get("model")
         self.strict = isinstance(model, dict) and model.get("mode") == "strict"
         text, commented = _blank_comments("\n".join(raw_lines))
@@ -478,7 +502,7 @@ class _Parser:
         def close_heading() -> None:
             nonlocal heading_lines
             if heading_lines is not None and self.section is not None:
-                title, data = _split_data(" ".join(heading_lines), self.location(heading_at))
+                title, data = _split_data(" ".join(heading_lines), self.location(heading_at), self.limits)
                 self.section.title = _clean(title)
                 self.section.data = data
             heading_lines = None
@@ -500,7 +524,9 @@ class _Parser:
                 if (stripped.startswith("--") and stripped.rstrip("-") == "") or stripped.endswith("--"):
                     closing = stripped.strip("-").strip()
                     rule_text = " ".join([*pcs.rule_lines, closing])
-                    pcs.events.append(_split_data(rule_text, self.location(index, column))[0].strip())
+                    pcs.events.append(
+                        _split_data(rule_text, self.location(index, column), self.limits)[0].strip()
+                    )
                     pcs.rule_lines = None
                 else:
                     pcs.rule_lines.append(stripped)
@@ -545,7 +571,9 @@ class _Parser:
                     if not _PCS_ITEM.fullmatch(following):
                         pcs.rule_lines = []
                         continue
-                pcs.events.append(_split_data(rule or "", self.location(index, column))[0].strip())
+                pcs.events.append(
+                    _split_data(rule or "", self.location(index, column), self.limits)[0].strip()
+                )
             elif relation is not None and stack and indent > stack[0].indent:
                 close_current()
                 popped: _Node | None = None
@@ -580,8 +608,30 @@ class _Parser:
         close_current()
         close_heading()
         close_pcs()
+        self.check_count()
         self.drop_implicit()
         return self.document
+
+    def check_count(self) -> None:
+        """Refuse a document with more statements, arguments and relations than ``limits.max_items``."""
+        document = self.document
+        count = len(document.statements) + len(document.arguments) + len(document.relations)
+        if count <= self.limits.max_items:
+            return
+        places = sorted(
+            [
+                *(ec.location for ec in document.statements.values()),
+                *(argument.location for argument in document.arguments.values()),
+                *(relation.location for relation in document.relations),
+            ],
+            key=_order,
+        )
+        raise ParseError(
+            f"the file has {count:,} statements, arguments and relations, more than the limit of"
+            f" {self.limits.max_items:,} (if the file is trusted, raise it:"
+            " argmap.formats.Limits(max_items=...))",
+            places[self.limits.max_items],
+        )
 
     def drop_implicit(self) -> None:
         """Resolve relations as Argdown does: a reconstructed argument relates through its conclusion.
@@ -604,9 +654,12 @@ class _Parser:
         self.document.relations = relations
 
 
-def parse(text: str, *, file: str | None = None) -> Document:
-    """Read Argdown text into a Document (Argdown's own model); ``file`` only labels messages."""
-    return _Parser(text, file).run()
+def parse(text: str, *, file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read Argdown text into a Document (Argdown's own model); ``file`` only labels messages.
+
+    Raises ParseError for text beyond ``limits``: too many elements, data nested too deeply.
+    """
+    return _Parser(text, file, limits).run()
 
 
 # -- Document -> ArgumentMap -----------------------------------------------------------------
@@ -680,15 +733,15 @@ class _Converter:  # one method per Argdown construct
                 common[name] = data[name]
         if "assumed" in data:
             self.explicit.add(sid)
+        if kind == "evidence" and "source" not in data:
+            raise ParseError(
+                f"statement [{ec.title}] is evidence but names no source"
+                " (add source: <source id> to its data block)",
+                ec.location,
+            )
         try:
             statement: Statement
             if kind == "evidence":
-                if "source" not in data:
-                    raise ParseError(
-                        f"statement [{ec.title}] is evidence but names no source"
-                        " (add source: <source id> to its data block)",
-                        ec.location,
-                    )
                 statement = Evidence(
                     **common,
                     quote=str(data.get("quote", ec.text or ec.title)),
@@ -926,7 +979,11 @@ class _Converter:  # one method per Argdown construct
     def sources(self, front: dict[str, Any]) -> list[Source]:
         raw = front.get("sources") or []
         if not isinstance(raw, list):
-            raise ParseError("the front matter's sources must be a list", Location(self.file, 1, 1))
+            raise ParseError(
+                "the front matter's sources must be a list (write each source on a line"
+                " '- {id: ..., title: ...}' under 'sources:')",
+                Location(self.file, 1, 1),
+            )
         sources = []
         for item in raw:
             try:
@@ -1008,9 +1065,9 @@ def to_map(document: Document, *, file: str | None = None) -> ArgumentMap:
     return _Converter(document, file).convert()
 
 
-def loads(text: str, *, file: str | None = None) -> ArgumentMap:
+def loads(text: str, *, file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ArgumentMap:
     """Read an Argdown text as an argument map; ``file`` only labels messages."""
-    return to_map(parse(text, file=file), file=file)
+    return to_map(parse(text, file=file, limits=limits), file=file)
 
 
 # -- ArgumentMap -> Argdown ------------------------------------------------------------------

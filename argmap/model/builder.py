@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from argmap._text import suggest
 from argmap.errors import ModelError
 from argmap.model.argument_map import ArgumentMap
 from argmap.model.arguments import Argument, Stance
@@ -45,6 +46,7 @@ class MapBuilder:
         self._sources: list[Source] = []
         self._statements: list[Statement] = []
         self._arguments: list[Argument] = []
+        self._argument_at: dict[str, int] = {}  # undercut() finds its argument without a scan
         self._lines: list[Line] = []
         self._last_question: str | None = None
 
@@ -198,15 +200,14 @@ class MapBuilder:
 
     def undercut(self, statement: str, argument: str) -> str:
         """Make ``statement`` attack the inference of ``argument``; returns the argument's id."""
-        for index, existing in enumerate(self._arguments):
-            if existing.id == argument:
-                undercutters = (*existing.undercutters, statement)
-                self._arguments[index] = attrs.evolve(existing, undercutters=undercutters)
-                return argument
-        known = [a.id for a in self._arguments]
-        raise ModelError(
-            f"cannot undercut unknown argument {argument!r} (add it first; known: {known})", id=argument
-        )
+        index = self._argument_at.get(argument)
+        if index is None:
+            hint = suggest(argument, self._argument_at) or " (add the argument first)"
+            raise ModelError(f"cannot undercut unknown argument {argument!r}{hint}", id=argument)
+        existing = self._arguments[index]
+        undercutters = (*existing.undercutters, statement)
+        self._arguments[index] = attrs.evolve(existing, undercutters=undercutters)
+        return argument
 
     def line(self, id: str, title: str, arguments: Sequence[str], *, note: str | None = None) -> str:  # noqa: A002
         """Add a line of argument: ``arguments`` (ids) that a reader follows, and switches off, as one."""
@@ -245,6 +246,7 @@ class MapBuilder:
         if id is None:
             # Derived, not random: the same map written twice gets the same ids.
             id = derived_argument_id(premise_ids, stance, conclusion)  # noqa: A001
+        self._argument_at.setdefault(id, len(self._arguments))
         self._arguments.append(
             Argument(
                 id=id,

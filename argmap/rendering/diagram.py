@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap._io import write_atomic
-from argmap.errors import ArgmapError, MissingDependencyError, UnsupportedFormatError
+from argmap.errors import ArgmapError, MissingDependencyError, RenderError, UnsupportedFormatError
 from argmap.rendering import engine as _engine
 from argmap.rendering.dot import Drawing, build
 from argmap.rendering.svg import add_data_attributes
@@ -17,9 +17,14 @@ if TYPE_CHECKING:
     from argmap.evaluation import Evaluation
     from argmap.model import ArgumentMap
 
-__all__ = ["SAVE_FORMATS", "Diagram", "render"]
+__all__ = ["MAX_STATEMENTS", "SAVE_FORMATS", "Diagram", "render"]
 
 SAVE_FORMATS: Final = ("svg", "png", "pdf", "dot")
+
+MAX_STATEMENTS: Final = 10_000
+"""The most statements ``render`` draws unless told otherwise: Graphviz lays out 1,000 in about a
+second and 5,000 in about fifteen, and time grows faster than the map; past this a layout takes
+minutes and a picture no one can read, so argmap says so at once instead."""
 
 
 def render(
@@ -32,6 +37,7 @@ def render(
     legend: bool = True,
     engine: str = "auto",
     timeout: float = _engine.TIMEOUT,
+    max_statements: int | None = MAX_STATEMENTS,
 ) -> Diagram:
     """Draw ``argument_map``, optionally marking which statements stand under ``evaluation``.
 
@@ -47,11 +53,20 @@ def render(
         legend: draw the legend under the title.
         engine: ``auto``, ``embedded`` (graphviz-pure) or ``system`` (Graphviz's ``dot``).
         timeout: seconds the layout may take before Graphviz is stopped.
+        max_statements: refuse, with a RenderError saying why, a map with more statements than
+            this (None: no limit; the timeout still applies).
 
     Nothing runs Graphviz until the SVG or a file is asked for; ``.dot`` needs no engine.
     """
     if engine not in _engine.ENGINES:
         _engine.find_engine(engine)  # raises RenderError naming the engines
+    count = len(argument_map.statements)
+    if max_statements is not None and count > max_statements:
+        raise RenderError(
+            f"render: the map has {count:,} statements, more than the {max_statements:,} argmap draws"
+            " by default (Graphviz would take minutes and the picture could not be read; draw a part"
+            " of the map, or raise the limit: --max-statements N, render(..., max_statements=N))"
+        )
     if isinstance(evaluation, str):
         from argmap.evaluation import evaluate  # noqa: PLC0415  # only when a semantics is named
 

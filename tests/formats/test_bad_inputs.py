@@ -12,7 +12,7 @@ import yaml
 
 import argmap
 from argmap.errors import ArgmapError, FormatError, InvalidMapError, ParseError
-from argmap.formats import Limits, iccma
+from argmap.formats import Limits, argdown, iccma
 from argmap.formats import yaml as yaml_format
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
@@ -20,10 +20,11 @@ CASES = sorted(p.name for p in BAD.iterdir() if p.is_file() and p.suffix != ".ex
 
 
 def test_the_corpus_covers_every_reader():
-    """At least 45 bad files, spread over native YAML and JSON and the ICCMA dialects."""
-    assert len(CASES) >= 45
+    """At least 65 bad files, spread over native YAML and JSON, the ICCMA dialects and Argdown."""
+    assert len(CASES) >= 65
     suffixes = {Path(name).suffix for name in CASES}
-    assert {".yaml", ".json", ".apx", ".tgf", ".af", ".i23"} <= suffixes
+    assert {".yaml", ".json", ".apx", ".tgf", ".af", ".i23", ".argdown"} <= suffixes
+    assert sum(name.endswith(".argdown") for name in CASES) >= 10
     assert all((BAD / f"{name}.expected").is_file() for name in CASES)
 
 
@@ -173,3 +174,50 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
         FormatError, match=r"big\.yaml: the map is 1,019 bytes long, more than the limit of 100"
     ):
         argmap.load(path, limits=Limits(max_bytes=100))
+
+
+def test_an_empty_argdown_file_is_an_empty_map() -> None:
+    """Argdown allows an empty file (as its own tools do): a valid map with nothing in it, not an error."""
+    for text in ("", "\n\n", "// only a comment\n"):
+        empty = argmap.loads(text, format="argdown", file="e.argdown")
+        assert (empty.title, empty.statements, empty.arguments) == ("Argdown map", (), ())
+
+
+def test_argdown_relations_nested_a_thousand_deep_are_read_without_recursion() -> None:
+    """Each indented relation is one more level of a list, not of the call stack: a chain of 1,000."""
+    text = "[S0]: s\n" + "".join(f"{'  ' * (level + 1)}+ [S{level + 1}]: s\n" for level in range(1000))
+    chain = argmap.loads(text, format="argdown")
+    assert len(chain.statements) == 1001
+    assert chain.arguments[-1].premises == ("S1000",)
+    assert chain.arguments[-1].conclusion == "S999"
+
+
+def test_argdown_obeys_the_item_limit_at_the_first_item_past_it() -> None:
+    """Statements, arguments and relations beyond Limits.max_items are a ParseError at the first one over."""
+    text = "[A]: a\n  + [B]: b\n  - <C>: c\n\n[D]: d\n"
+    with pytest.raises(ParseError) as caught:
+        argmap.loads(text, format="argdown", file="m.argdown", limits=Limits(max_items=3))
+    assert str(caught.value).startswith(
+        "m.argdown:3:3: the file has 6 statements, arguments and relations, more than the limit of 3 ("
+    )
+    assert len(argmap.loads(text, format="argdown", limits=Limits(max_items=6)).statements) == 4
+    many = "".join(f"[S{number}]: statement {number}\n\n" for number in range(2_001))
+    with pytest.raises(ParseError, match=r"big\.argdown:4001:1: the file has 2,001 statements"):
+        argdown.loads(many, file="big.argdown", limits=Limits(max_items=2_000))
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "{x: " + "[" * 100_000 + "]" * 100_000 + "}",  # was a RecursionError
+        "{base_score: " + "9" * 5_000 + "}",  # was a ValueError from int()
+        "{a: &a [1], b: *a}",
+    ],
+    ids=["deep", "long-number", "alias"],
+)
+def test_an_argdown_data_block_beyond_the_limits_is_ignored_with_a_warning(block: str) -> None:
+    """A data block nested too deep, with a 5,000-digit number or an alias is ignored, located and short."""
+    with pytest.warns(argdown.ArgdownWarning, match=r"^d\.argdown:1:1: the data block ") as caught:
+        read = argmap.loads(f"[A]: a {block}\n", format="argdown", file="d.argdown")
+    assert read.statements[0].text == "a"
+    assert all(len(str(warning.message)) < 200 for warning in caught)

@@ -186,3 +186,35 @@ def test_errors_are_argmap_errors(maps):
         render(maps.relations(), engine="fast")
     with pytest.raises(ArgmapError):
         render(maps.relations(), "no-such-semantics")
+
+
+def _claims(count):
+    from argmap.model import ArgumentMap  # noqa: PLC0415
+
+    m = ArgumentMap.build("Many claims")
+    for k in range(count):
+        m.claim(f"c-{k}", f"Claim {k}.", assumed=True)
+    return m.finish()
+
+
+def test_a_map_past_the_statement_limit_is_refused_at_once_saying_why():
+    """A huge map gets a one-line RenderError before any DOT is written or Graphviz started."""
+    from argmap.rendering.diagram import MAX_STATEMENTS  # noqa: PLC0415
+
+    with pytest.raises(RenderError, match=r"has 10,001 statements, more than the 10,000 .*--max-statements"):
+        render(_claims(MAX_STATEMENTS + 1))
+    assert render(_claims(12), max_statements=12).dot.count("c-11") >= 1
+    with pytest.raises(RenderError, match="has 12 statements, more than the 11"):
+        render(_claims(12), max_statements=11)
+
+
+def test_the_cli_takes_max_statements(tmp_path):
+    """`--max-statements N` raises or lowers the limit; a refusal writes nothing."""
+    from argmap.cli import main  # noqa: PLC0415
+    from argmap.formats import dump  # noqa: PLC0415
+
+    path = tmp_path / "m.yaml"
+    dump(_claims(3), path)
+    assert main(["render", str(path), "-o", str(tmp_path / "m.dot"), "--max-statements", "3"]) == 0
+    assert main(["render", str(path), "-o", str(tmp_path / "x.dot"), "--max-statements", "2"]) == 1
+    assert not (tmp_path / "x.dot").exists()
