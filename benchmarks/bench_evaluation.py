@@ -24,9 +24,9 @@ from typing import Any
 
 from argmap.errors import EvaluationError
 from argmap.evaluation import Status, evaluate, grounded
-from argmap.evaluation import framework as framework_module
+from argmap.evaluation import compiled as framework_module
+from argmap.evaluation.compiled import CompiledMap, compile_map
 from argmap.evaluation.dung import grounded_labelling
-from argmap.evaluation.framework import CompiledMap, compile_map
 from argmap.formats import iccma
 from argmap.model import Argument, ArgumentMap, Claim, Evidence, Position, Question, Source
 

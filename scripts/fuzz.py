@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _runs(name: str, prop: Callable[..., Any], only: str = "") -> list[tuple[str, Callable[[], None]]]:
-    """Return the calls that run ``prop``: one per format (or just ``only``) where it is parametrized by one."""
+    """Return the calls that run ``prop``: one per format (or only ``only``) where it is parametrized."""
     import inspect  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 

@@ -13,12 +13,12 @@
 >>> semantics("df-quad").gradual
 True
 
-``grounded`` and ``extensions`` are the abstract-framework functions (``Framework``, ICCMA
+``grounded`` and ``extensions`` are the abstract-framework functions (``NamedFramework``, ICCMA
 instances); maps are evaluated with ``evaluate``. Docs: docs/semantics.md.
 """
 
 from argmap.evaluation.api import critical, evaluate
-from argmap.evaluation.dung import Framework, extensions, grounded
+from argmap.evaluation.dung import NamedFramework, extensions, grounded
 from argmap.evaluation.labelling import (
     CRITICAL_KINDS,
     CriticalItem,
@@ -38,7 +38,7 @@ __all__ = [
     "CriticalItem",
     "Evaluation",
     "Explanation",
-    "Framework",
+    "NamedFramework",
     "PositionVerdict",
     "Reason",
     "Semantics",

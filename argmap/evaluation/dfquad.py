@@ -80,7 +80,7 @@ from typing import Final
 
 from argmap._text import shorten
 from argmap.evaluation.carneades_loops import loop_note, unearned_support_loops
-from argmap.evaluation.framework import CompiledMap, compile_map
+from argmap.evaluation.compiled import CompiledMap, compile_map
 from argmap.evaluation.graphs import strongly_connected_components
 from argmap.evaluation.labelling import Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts

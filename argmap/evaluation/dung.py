@@ -1,7 +1,7 @@
 """Dung abstract argumentation: grounded labelling by linear propagation, preferred and stable search.
 
 The functions here work on integer-indexed attack lists (``succ[x]`` lists the arguments ``x``
-attacks) so that the map evaluator can reuse them on its compiled framework; ``Framework`` and
+attacks) so that the map evaluator can reuse them on its compiled framework; ``NamedFramework`` and
 ``extensions()`` wrap them for frameworks with named arguments, such as ICCMA instances.
 
 Grounded (Dung 1995; Modgil & Caminada 2009): label IN every argument whose attackers are all
@@ -25,7 +25,7 @@ listed (30 independent two-cycles have 2**30 preferred labellings, found in 60 s
 The search is exponential in the worst case, so it stops with EvaluationError after
 ``timeout`` seconds (``DEFAULT_TIMEOUT`` unless given).
 
->>> af = Framework(arguments=("a", "b", "c"), attacks=(("a", "b"), ("b", "a"), ("b", "c")))
+>>> af = NamedFramework(arguments=("a", "b", "c"), attacks=(("a", "b"), ("b", "a"), ("b", "c")))
 >>> sorted(grounded(af))
 []
 >>> [sorted(e) for e in extensions(af, "preferred")]
@@ -50,9 +50,9 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "IN",
     "OUT",
-    "Framework",
     "GroundedLabelling",
     "Labellings",
+    "NamedFramework",
     "Part",
     "extensions",
     "grounded",
@@ -78,7 +78,7 @@ def _pairs(pairs: Iterable[Sequence[str]]) -> tuple[tuple[str, str], ...]:
 
 
 @define(frozen=True, kw_only=True)
-class Framework:
+class NamedFramework:
     """An abstract argumentation framework: named arguments and who attacks whom."""
 
     arguments: tuple[str, ...] = field(converter=tuple)
@@ -194,8 +194,8 @@ def grounded(framework: Any) -> frozenset[str]:
     """Return the grounded extension of a framework.
 
     ``framework`` has ``arguments`` (names) and either ``attacks`` (pairs of names), like
-    Framework, or, read faster, ``attack_numbers``: attacker and target alternating, arguments
-    numbered from 1 in order, like ``argmap.formats.iccma.AbstractFramework`` (whose names are
+    NamedFramework, or, read faster, ``attack_numbers``: attacker and target alternating, arguments
+    numbered from 1 in order, like ``argmap.formats.iccma.NumberedFramework`` (whose names are
     then returned as given; with ``attacks`` they are turned into strings).
     """
     names, succ, indeg, _ = _index(framework)

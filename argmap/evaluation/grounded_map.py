@@ -19,7 +19,7 @@ docs/semantics.md:
   claims that support only each other, with no evidence or assumption entering the loop, fall;
 - everything else is open (mutual rebuttals, odd cycles).
 
-This is Dung's grounded labelling of the compiled framework of ``argmap.evaluation.framework``,
+This is Dung's grounded labelling of the compiled framework of ``argmap.evaluation.compiled``,
 computed by linear-time propagation (``argmap.evaluation.dung``). Switching a part off labels
 it OUT before propagation starts, which gives the same labels as deleting its attacks.
 
@@ -59,8 +59,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap._text import shorten
-from argmap.evaluation.dung import IN, OUT, grounded_labelling
-from argmap.evaluation.framework import (
+from argmap.evaluation.compiled import (
     KIND_ARGUMENT,
     KIND_FAILS,
     KIND_LACKS,
@@ -68,6 +67,7 @@ from argmap.evaluation.framework import (
     CompiledMap,
     compile_map,
 )
+from argmap.evaluation.dung import IN, OUT, grounded_labelling
 from argmap.evaluation.labelling import NOTHING_SUPPORTS, Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import ArgumentMap, Evidence

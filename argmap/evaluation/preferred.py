@@ -1,6 +1,6 @@
 """Preferred and stable semantics of a map: which statements every coherent reading accepts.
 
-Both run over the compiled framework of ``argmap.evaluation.framework`` (the same attacks as
+Both run over the compiled framework of ``argmap.evaluation.compiled`` (the same attacks as
 grounded, rebuttals and competing positions included), with switched-off parts and claims whose
 support is circular forced OUT, by the exact search in ``argmap.evaluation.dung``. A labelling
 in which a statement stands only through a loop of support (its support does not lead back to
@@ -23,8 +23,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final, Literal
 
 from argmap.errors import EvaluationError
+from argmap.evaluation.compiled import KIND_FAILS, CompiledMap, compile_map
 from argmap.evaluation.dung import DEFAULT_TIMEOUT, IN, Labellings, grounded_labelling, search_labellings
-from argmap.evaluation.framework import KIND_FAILS, CompiledMap, compile_map
 from argmap.evaluation.labelling import NOTHING_SUPPORTS, Evaluation, Explanation, Reason, Status
 from argmap.evaluation.verdict import verdicts
 from argmap.model import ArgumentMap

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
-from argmap.evaluation.framework import compile_map
+from argmap.evaluation.compiled import compile_map
 from argmap.evaluation.labelling import PositionVerdict, Status, Verdict
 from argmap.model import ArgumentMap
 

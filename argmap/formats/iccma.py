@@ -20,7 +20,7 @@ attacks likewise. The map is a ``NumberedMap``: its claims and arguments are bui
 >>> [s.id for s in loads("p af 2\n# x\n# y\n1 2\n", dialect="i23").statements]
 ['x', 'y']
 
-``load_framework`` reads the same text into a lean ``AbstractFramework`` (names and attacks by
+``load_framework`` reads the same text into a lean ``NumberedFramework`` (names and attacks by
 index, no map), for the bulk path "file to grounded extension" where building a map of 10^5
 claims would cost far more than evaluating it:
 
@@ -45,7 +45,7 @@ from argmap.model.numbered import SEPARATOR, NumberedMap
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["DIALECTS", "AbstractFramework", "attack_id", "detect", "load_framework", "loads"]
+__all__ = ["DIALECTS", "NumberedFramework", "attack_id", "detect", "load_framework", "loads"]
 
 DIALECTS: Final = ("apx", "tgf", "i23")
 
@@ -101,7 +101,7 @@ def detect(text: str) -> str:
 
 
 @define(frozen=True, kw_only=True)
-class AbstractFramework:
+class NumberedFramework:
     """A Dung framework as read from a file: argument names, and attacks by argument number.
 
     Arguments are numbered 1..N in file order (for ``i23``, the file's own numbers; names as in
@@ -189,7 +189,7 @@ def _numbers(names: list[str], pairs: Iterable[tuple[str, str]]) -> list[int]:
 
 def load_framework(
     text: str, *, file: str | None = None, dialect: str | None = None, limits: Limits = DEFAULT_LIMITS
-) -> AbstractFramework:
+) -> NumberedFramework:
     """Read a framework without building a map; ``dialect`` is detected when None.
 
     Same dialects, names, limits and errors as ``loads``.
@@ -199,7 +199,7 @@ def load_framework(
         numbered = _i23_canonical(text, file, limits)
         if numbered is not None:
             names, values = numbered
-            return AbstractFramework(
+            return NumberedFramework(
                 arguments=tuple(names),
                 attack_numbers=tuple(values),
                 dialect=name,
@@ -213,7 +213,7 @@ def load_framework(
         names, pairs = list(arguments), [(attacker, attacked) for attacker, attacked, _ in attacks]
     _check_count(len(names), limits, Location(file, 1, 1))
     number = dict(zip(names, range(1, len(names) + 1), strict=True))
-    return AbstractFramework(
+    return NumberedFramework(
         arguments=tuple(names),
         attack_numbers=tuple(map(number.__getitem__, chain.from_iterable(pairs))),
         dialect=name,

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import EvaluationError
-from argmap.evaluation import Framework, Status, evaluate, extensions, grounded
+from argmap.evaluation import NamedFramework, Status, evaluate, extensions, grounded
+from argmap.evaluation.compiled import compile_map
 from argmap.evaluation.dung import grounded_labelling, search_labellings
-from argmap.evaluation.framework import compile_map
 from argmap.evaluation.preferred import _founded_check
 from argmap.model import ArgumentMap
 from argmap.model.off import resolve_off
@@ -59,21 +59,21 @@ def frameworks(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, str]]]:
 def test_search_matches_brute_force(framework: tuple[list[str], list[tuple[str, str]]]) -> None:
     """The labelling search finds exactly the preferred and stable extensions brute force finds."""
     names, attacks = framework
-    af = Framework(arguments=names, attacks=attacks)
+    af = NamedFramework(arguments=names, attacks=attacks)
     for semantics in ("preferred", "stable"):
         assert set(extensions(af, semantics)) == _brute(names, attacks, semantics)  # type: ignore[arg-type]
 
 
 def test_grounded_of_a_chain() -> None:
     """In a chain a <- b <- c, c and a are in the grounded extension."""
-    af = Framework(arguments=["a", "b", "c"], attacks=[("b", "a"), ("c", "b")])
+    af = NamedFramework(arguments=["a", "b", "c"], attacks=[("b", "a"), ("c", "b")])
     assert grounded(af) == {"a", "c"}
     assert extensions(af, "grounded") == (frozenset({"a", "c"}),)
 
 
 def test_no_stable_extension_is_an_empty_tuple() -> None:
     """An odd cycle has no stable extension and one empty preferred extension."""
-    af = Framework(arguments=["a", "b", "c"], attacks=[("a", "b"), ("b", "c"), ("c", "a")])
+    af = NamedFramework(arguments=["a", "b", "c"], attacks=[("a", "b"), ("b", "c"), ("c", "a")])
     assert extensions(af, "stable") == ()
     assert extensions(af, "preferred") == (frozenset(),)
 
@@ -81,9 +81,9 @@ def test_no_stable_extension_is_an_empty_tuple() -> None:
 def test_bad_framework_and_semantics_are_errors() -> None:
     """Attacks on undeclared arguments and unknown semantics raise EvaluationError."""
     with pytest.raises(EvaluationError, match="unknown arguments"):
-        Framework(arguments=["a"], attacks=[("a", "b")])
+        NamedFramework(arguments=["a"], attacks=[("a", "b")])
     with pytest.raises(EvaluationError, match="unknown semantics"):
-        extensions(Framework(arguments=["a"], attacks=[]), "complete")  # type: ignore[arg-type]
+        extensions(NamedFramework(arguments=["a"], attacks=[]), "complete")  # type: ignore[arg-type]
 
 
 def test_timeout_raises_a_clear_error() -> None:
@@ -93,7 +93,7 @@ def test_timeout_raises_a_clear_error() -> None:
     with pytest.raises(
         EvaluationError, match=r"no answer within 1e-09 s for 24 arguments.*timeout=.*grounded"
     ):
-        extensions(Framework(arguments=names, attacks=attacks), "preferred", timeout=1e-9)
+        extensions(NamedFramework(arguments=names, attacks=attacks), "preferred", timeout=1e-9)
 
 
 def test_independent_cycles_are_combined_not_listed() -> None:
@@ -165,9 +165,9 @@ def test_stable_with_no_extension_says_so() -> None:
     assert preferred.arguments["a"] == "undecided"
 
 
-def _apx(path: Path) -> Framework:
+def _apx(path: Path) -> NamedFramework:
     text = path.read_text()
-    return Framework(
+    return NamedFramework(
         arguments=re.findall(r"arg\(\s*([^)\s]+)\s*\)\.", text),
         attacks=re.findall(r"att\(\s*([^,\s]+)\s*,\s*([^)\s]+)\s*\)\.", text),
     )

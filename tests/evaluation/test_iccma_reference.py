@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.evaluation import Framework, Status, evaluate, extensions
+from argmap.evaluation import NamedFramework, Status, evaluate, extensions
 from argmap.formats import iccma
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "iccma"
@@ -41,8 +41,8 @@ def _renamer(argument_map, dialect: str):
     return lambda name: ids[int(name) - 1]
 
 
-def _framework(argument_map) -> Framework:
-    return Framework(
+def _framework(argument_map) -> NamedFramework:
+    return NamedFramework(
         arguments=[s.id for s in argument_map.statements],
         attacks=[(a.premises[0], a.conclusion) for a in argument_map.arguments],
     )

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import EvaluationError
-from argmap.evaluation import Framework, extensions, grounded
+from argmap.evaluation import NamedFramework, extensions, grounded
 
 
 @dataclass(frozen=True)
@@ -22,19 +22,21 @@ class Numbered:
 
 
 @st.composite
-def numbered_frameworks(draw: st.DrawFn) -> tuple[Numbered, Framework]:
+def numbered_frameworks(draw: st.DrawFn) -> tuple[Numbered, NamedFramework]:
     """Draw a small framework (self-attacks and repeated attacks included) in both shapes."""
     n = draw(st.integers(min_value=0, max_value=7))
     names: tuple[str, ...] = tuple(f"a{i}" for i in range(n))
     pairs = draw(st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=16)) if n else []
     numbers = tuple(k for pair in pairs for k in pair)
     named = [(names[x - 1], names[y - 1]) for x, y in pairs]
-    return Numbered(names, numbers), Framework(arguments=list(names), attacks=named)
+    return Numbered(names, numbers), NamedFramework(arguments=list(names), attacks=named)
 
 
 @settings(max_examples=200)
 @given(numbered_frameworks())
-def test_numbered_and_named_frameworks_have_the_same_extensions(pair: tuple[Numbered, Framework]) -> None:
+def test_numbered_and_named_frameworks_have_the_same_extensions(
+    pair: tuple[Numbered, NamedFramework],
+) -> None:
     """Grounded, preferred and stable come out the same whether attacks are given by number or by name."""
     numbered, named = pair
     assert grounded(numbered) == grounded(named)

@@ -1,4 +1,4 @@
-"""``argmap.model.lint`` and ``argmap lint``: each finding on a small map, with its exact message."""
+"""``argmap.model.lint``: each finding on a small map, with its exact message (the CLI: tests/cli)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from argmap.cli import main
 from argmap.formats import load
 from argmap.formats.source_text import source_reader
 from argmap.model import ArgumentMap
@@ -116,19 +115,6 @@ def test_speaker_words_reads_the_marks_around_the_quote_in_its_source() -> None:
     )
 
 
-def test_cli_speaker_words_notes_a_source_it_cannot_read(capsys: pytest.CaptureFixture[str]) -> None:
-    """Outside the folder source texts may be read from, the check falls back to the quote's own marks."""
-    assert main(["lint", "--speaker-words", str(EXAMPLE)]) == 0
-    err = capsys.readouterr().err
-    assert "argmap: note: " in err
-    assert "--speaker-words looked only inside the quotes" in err
-    assert main(["lint", "--speaker-words", "--root", str(EXAMPLE.parents[1]), str(EXAMPLE)]) == 0
-    assert capsys.readouterr().err == ""
-    chef = DATA / "speaker-source.yaml"
-    assert main(["lint", "--speaker-words", str(chef)]) == 1
-    assert "'ev-chef'" in capsys.readouterr().out
-
-
 def test_findings_carry_the_offending_id_and_file() -> None:
     """A finding names its id and file, so an editor can jump to it."""
     path = DATA / "unsupported-claim.yaml"
@@ -162,35 +148,3 @@ def test_the_example_map_is_clean() -> None:
     """The flagship map passes the review, the opt-in check included, against the article's text."""
     alliance = load(EXAMPLE)
     assert lint(alliance, speaker_words=True, read=source_reader(alliance, root=EXAMPLE.parents[1])) == ()
-
-
-def test_cli_exit_codes_and_output(capsys: pytest.CaptureFixture[str]) -> None:
-    """`argmap lint`: 0 and a summary when clean, 1 and one line per finding, 2 on a usage error."""
-    clean = DATA / "clean.yaml"
-    assert main(["lint", str(clean)]) == 0
-    assert capsys.readouterr().out == f"{clean}: clean: 5 statements, 2 arguments reviewed\n"
-
-    lone = DATA / "lone-position.yaml"
-    assert main(["lint", str(lone)]) == 1
-    captured = capsys.readouterr()
-    assert captured.out.splitlines() == [f"{lone}:{line}" for line in EXPECTED["lone-position"]]
-    assert captured.err == f"argmap: 2 finding(s) in {lone}\n"
-
-    words = DATA / "speaker-words.yaml"
-    assert main(["lint", str(words)]) == 0
-    assert main(["lint", "--speaker-words", str(words)]) == 1
-    capsys.readouterr()
-
-    with pytest.raises(SystemExit) as usage:
-        main(["lint"])
-    assert usage.value.code == 2  # argparse's usage-error status
-
-
-def test_cli_reports_an_unreadable_map_as_an_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A map that does not load is an error (exit 1), not a finding."""
-    broken = tmp_path / "broken.yaml"
-    broken.write_text("argmap: 1\n", encoding="utf-8")
-    assert main(["lint", str(broken)]) == 1
-    assert "argmap: error:" in capsys.readouterr().err
