@@ -41,6 +41,11 @@ argument that concludes nothing (only its description is kept, as a claim), a se
 text for one statement title (the first is kept), and a data block that is not YAML (ignored).
 Tags on statements, the data of inference rules and statement mentions are not kept.
 
+Reading is bounded by ``argmap.formats.Limits``: more statements, arguments and relations than
+``max_items`` is a ParseError at the first one past the limit; the front matter and data blocks
+are checked like native YAML (nesting depth, value count, number length, no aliases or tags), a
+front matter beyond them is a ParseError and such a data block is ignored with a warning.
+
 ``dumps`` writes any map so that ``loads(dumps(m)) == m``, nothing dropped: statements as
 ``[id]: text``, one-premise relations as ``+>``/``->``/``><``, pro arguments as titled
 premise-conclusion structures, con arguments as titled arguments whose linked premises are in a
@@ -195,7 +200,6 @@ class Document:
 _COMMENT: Final = re.compile(r"<!--.*?(?:-->|\Z)|/\*.*?(?:\*/|\Z)|(?<![:/\\])//[^\n]*", re.DOTALL)
 _HEADING: Final = re.compile(r"(#{1,6})\s+(.*)")
 _PCS_ITEM: Final = re.compile(r"\((\d+)\)\s*(.*)")
-_DASHES: Final = re.compile(r"-{2,}(?:\s+(.*?))?\s*(?:-{2,})?\s*")
 _RELATION: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:\s+|$)(.*)")
 _LIST_ITEM: Final = re.compile(r"(?:\*|\d+\.)\s+(.*)")
 # Titles are taken as written, backslashes and all, as the Argdown tools take them.
@@ -283,17 +287,27 @@ def _front_matter(lines: list[str], file: str | None, limits: Limits = DEFAULT_L
     return data
 
 
+_DATA_TRIES: Final = 64
+"""How many '{' from the end of an element a data block may start at (nested mappings need one each)."""
+
+
 def _split_data(text: str, location: Location, limits: Limits = DEFAULT_LIMITS) -> tuple[str, dict[str, Any]]:
     """Split a trailing ``{...}`` data block off ``text`` and read it as YAML."""
     stripped = text.rstrip()
     if not stripped.endswith("}"):
         return text, {}
     # The block is the shortest tail from a '{' that reads as a mapping (its strings may hold braces).
+    # Each try reads the whole tail, so only the last few '{' are tried: a line of thousands of
+    # braces must not cost quadratic time.
+    tries = 0
     for index in range(len(stripped) - 1, -1, -1):
         if stripped[index] == "{" and (index == 0 or stripped[index - 1] != "\\"):
             data = _read_data(stripped[index:], limits)
             if data is not None:
                 return stripped[:index].rstrip(), data
+            tries += 1
+            if tries == _DATA_TRIES:
+                break
     block = stripped[stripped.rfind("{") :] if "{" in stripped else stripped
     warnings.warn(
         f"{location}: the data block {shorten(block, 80)!r} is not valid YAML; it is ignored"
@@ -316,25 +330,79 @@ def _read_data(block: str, limits: Limits) -> dict[str, Any] | None:
     return None
 
 
+_FENCE: Final = 2  # dashes that open or close an inference rule
+_TAG_WORD: Final = re.compile(r"(?<![\w\\&])#([\w-]+)")
+
+
 def _tags(text: str) -> list[str]:
     if "#" not in text:
         return []
-    return [(match.group(1) or match.group(2)).strip() for match in _TAG.finditer(text)]
+    # Past the last ')' no '#(' can close; searching there would cost quadratic time on '#(#(#(...'.
+    last = text.rfind(")") + 1
+    tags = [(match.group(1) or match.group(2) or "").strip() for match in _TAG.finditer(text, 0, last)]
+    return tags + [match.group(1).strip() for match in _TAG_WORD.finditer(text, last)]
+
+
+def _inference_line(line: str) -> tuple[str | None] | None:
+    r"""Return ``(rule,)`` for an inference line ``-- rule --`` (``(None,)`` for bare dashes), else None.
+
+    What ``-{2,}(?:\s+(.*?))?\s*(?:-{2,})?\s*`` matches in full, in linear time: as a regular
+    expression, a long run of dashes inside the rule backtracks quadratically.
+    """
+    rest = line.lstrip("-")
+    if len(line) - len(rest) < _FENCE:
+        return None
+    body = rest.lstrip()
+    if not rest or body == rest:  # nothing, or no space, after the dashes
+        return None if rest else (None,)
+    rule = body.rstrip()
+    dashes = len(rule) - len(rule.rstrip("-"))
+    if dashes >= _FENCE:  # a closing '--'
+        rule = rule[: len(rule) - dashes].rstrip()
+    return (rule,)
 
 
 def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_STRONG: Final = re.compile(r"(?<![\w\\])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_EMPHASIS: Final = re.compile(r"(?<![\w\\*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
+# Emphasis is an opening mark, at least one character, and the nearest closing mark of the same kind
+# on that line: `(?<![\w\\])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\w)` for strong emphasis and
+# `(?<![\w\\*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])` for emphasis. Written as one regular
+# expression, every opening mark without a closing one scans to the end of the text: 120 KB of "*a "
+# took a minute. ``_unmark`` finds the closing marks once, so the time stays linear.
+_STRONG_OPEN: Final = re.compile(r"(?<![\w\\])(\*\*|__)(?=\S)")
+_STRONG_CLOSE: Final = {mark: re.compile(rf"(?<=\S)(?={re.escape(mark)}(?!\w))") for mark in ("**", "__")}
+_EMPHASIS_OPEN: Final = re.compile(r"(?<![\w\\*])([*_])(?=[^\s*_])")
+_EMPHASIS_CLOSE: Final = {mark: re.compile(rf"(?<=[^\s\\])(?={re.escape(mark)}(?![\w*]))") for mark in "*_"}
+
+
+def _unmark(text: str, opening: re.Pattern[str], closing: dict[str, re.Pattern[str]]) -> str:
+    """Return ``text`` with each emphasised span's marks removed (its content is not searched again)."""
+    closes = {mark: [match.start() for match in pattern.finditer(text)] for mark, pattern in closing.items()}
+    breaks = [index for index, char in enumerate(text) if char == "\n"]
+    parts: list[str] = []
+    done = at = 0
+    while (match := opening.search(text, at)) is not None:
+        start, mark = match.start(), match.group(1)
+        body = start + len(mark)
+        candidates = closes[mark]
+        index = bisect.bisect_left(candidates, body + 1)
+        end = candidates[index] if index < len(candidates) else -1
+        line_end = bisect.bisect_left(breaks, body)
+        if end < 0 or (line_end < len(breaks) and breaks[line_end] < end):  # `.` stops at a line break
+            at = start + 1
+            continue
+        parts += [text[done:start], text[body:end]]
+        done = at = end + len(mark)
+    return "".join([*parts, text[done:]])
 
 
 def _plain(text: str) -> str:
     """Return ``text`` without Markdown emphasis and escapes, as Argdown's own model keeps it."""
     if "*" not in text and "_" not in text and "\\" not in text:
         return text
-    text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    text = _unmark(_unmark(text, _STRONG_OPEN, _STRONG_CLOSE), _EMPHASIS_OPEN, _EMPHASIS_CLOSE)
     return re.sub(r"\\(.)", r"\1", text)
 
 
@@ -377,6 +445,16 @@ class _Parser:
 
     def location(self, line: int, column: int = 1) -> Location:
         return Location(self.file, line + 1, column)
+
+    def number(self, digits: str, line: int, column: int) -> int:
+        """Return the number of a premise-conclusion item ``(N)``, refusing one too long to be a number."""
+        if len(digits) > self.limits.max_digits:
+            raise ParseError(
+                f"the item number ({shorten(digits, 20)}) is {len(digits):,} digits long, more than"
+                f" {self.limits.max_digits} (number the statements (1), (2), ...)",
+                self.location(line, column),
+            )
+        return int(digits)
 
     def new_title(self) -> str:
         self.untitled += 1
@@ -533,7 +611,7 @@ class _Parser:
                 continue
             heading = _HEADING.fullmatch(stripped) if indent == 0 else None
             item = _PCS_ITEM.fullmatch(stripped)
-            dashes = _DASHES.fullmatch(stripped) if stripped.startswith("--") else None
+            dashes = _inference_line(stripped) if stripped.startswith("--") else None
             relation = _RELATION.match(stripped)
             listed = _LIST_ITEM.fullmatch(stripped)
             if heading is not None:
@@ -557,13 +635,13 @@ class _Parser:
                     pcs = _Pcs(owner, location=self.location(index, column))
                 offset = column + len(stripped) - len(item.group(2))
                 node = self.element(item.group(2), indent, index, offset)
-                pcs.events.append((int(item.group(1)), node.title))
+                pcs.events.append((self.number(item.group(1), index, column), node.title))
                 current = node
                 stack.append(node)
             elif dashes is not None and pcs is not None:
                 close_current()
                 stack.clear()
-                rule = dashes.group(1)
+                (rule,) = dashes
                 if rule is None:
                     following = next(
                         (lines[j].strip() for j in range(index + 1, len(lines)) if lines[j].strip()), ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -221,3 +223,44 @@ def test_an_argdown_data_block_beyond_the_limits_is_ignored_with_a_warning(block
         read = argmap.loads(f"[A]: a {block}\n", format="argdown", file="d.argdown")
     assert read.statements[0].text == "a"
     assert all(len(str(warning.message)) < 200 for warning in caught)
+
+
+def test_an_empty_argdown_tag_is_no_line_and_no_crash() -> None:
+    """`#()` (an empty tag) was an AttributeError; it names no line of argument."""
+    read = argmap.loads("<A>: a #() #(calm)\n  +> [B]: b\n", format="argdown")
+    assert [(line.id, line.arguments) for line in read.lines] == [("#calm", ("A",))]
+
+
+# Lines that cost quadratic time in the Argdown reader's regular expressions: 100-200 KB of each
+# took 20 s to over a minute; now each takes milliseconds. The bound leaves a margin of 50 times.
+QUADRATIC = {
+    "emphasis": "[A]: " + "*a " * 40_000,
+    "tag": "[A]: " + " #(" * 40_000,
+    "inference-rule": "<A>\n\n(1) a\n-- a" + "-" * 40_000 + "x\n(2) b",
+    "data-block": "[A]: a " + "{a: b} " * 40_000 + "}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUADRATIC))
+def test_argdown_lines_built_to_backtrack_are_read_in_linear_time(name: str) -> None:
+    """A long line of unclosed emphasis, tags, dashes or braces is read without backtracking.
+
+    A hang guard, not a performance target: about 0.06 s CPU each, against 10-60 s before.
+    """
+    start = time.process_time()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", argdown.ArgdownWarning)  # the data block case warns
+        read = argmap.loads(QUADRATIC[name] + "\n", format="argdown")
+    assert time.process_time() - start < 5
+    assert read.statements
+
+
+def test_every_registered_reader_has_bad_inputs():
+    """A reader added to argmap.formats.FORMATS must bring its own files to tests/data/bad/."""
+    from argmap.formats import FORMATS, SUFFIXES  # noqa: PLC0415
+
+    covered = {SUFFIXES.get(Path(name).suffix) for name in CASES}
+    if any((BAD / "carneades").iterdir()):
+        covered.add("carneades")
+    missing = sorted(set(FORMATS) - covered)
+    assert not missing, f"no bad inputs in tests/data/bad/ for: {missing}"

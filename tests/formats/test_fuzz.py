@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import ArgmapError
 from argmap.formats import Limits, dumps, loads
+from argmap.formats import argdown as argdown_format
 from argmap.formats.argdown import ArgdownWarning
 
 EXAMPLE = (Path(__file__).resolve().parents[2] / "argmap" / "examples").glob("*.yaml")
@@ -113,6 +115,9 @@ ATOMS = st.sampled_from(
         "// ",
         "**",
         "\\",
+        "#(",
+        "(",
+        ")",
     ]
 )
 
@@ -216,3 +221,33 @@ def test_any_bytes_in_a_file_give_an_argmap_error(
     with contextlib.suppress(ArgmapError), warnings.catch_warnings():
         warnings.simplefilter("ignore", ArgdownWarning)
         argmap.load(path, limits=SMALL)
+
+
+# The Argdown reader's linear scans against the regular expressions that define them (which took
+# quadratic time on hostile lines): on short text they must agree exactly.
+_STRONG = re.compile(r"(?<![\w\\])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_EMPHASIS = re.compile(r"(?<![\w\\*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
+_DASHES = re.compile(r"-{2,}(?:\s+(.*?))?\s*(?:-{2,})?\s*")
+_TAG = re.compile(r"(?<![\w\\&])#(?:\(([^)]*)\)|([\w-]+))")
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("*_ a.\\\n")), max_size=30) | st.text(max_size=20))
+def test_argdown_emphasis_is_removed_as_the_regular_expressions_define(text: str) -> None:
+    """Strong emphasis, then emphasis, then backslash escapes are removed, as the definitions say."""
+    expected = re.sub(r"\\(.)", r"\1", _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text)))
+    assert argdown_format._plain(text) == expected
+
+
+@given(tail=st.text(alphabet=st.sampled_from(list("- ax\t\u3000")), max_size=14))
+def test_argdown_inference_lines_are_read_as_the_regular_expression_defines(tail: str) -> None:
+    """`-- rule --`, bare dashes and what is not an inference line, as the definition says."""
+    line = f"--{tail}".strip()
+    match = _DASHES.fullmatch(line)
+    assert argdown_format._inference_line(line) == (None if match is None else (match.group(1),))
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("#()a &\\_-")), max_size=20))
+def test_argdown_tags_are_found_as_the_regular_expression_defines(text: str) -> None:
+    """`#tag` and `#(a tag)`, and none after a backslash, word or ampersand, as the definition says."""
+    expected = [(m.group(1) or m.group(2) or "").strip() for m in _TAG.finditer(text)]
+    assert argdown_format._tags(text) == expected
