@@ -17,7 +17,9 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "convert",
         help="translate a map to another format",
-        description="Read MAP in any format argmap reads and write it as YAML or JSON.",
+        description=(
+            "Read MAP in any format argmap reads and write it in one it writes (YAML, JSON, Argdown, Kialo)."
+        ),
     )
     parser.add_argument("map", metavar="MAP", help="the map to read")
     parser.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: stdout)")

@@ -69,8 +69,9 @@ FORMATS: Final[dict[str, str]] = {
     "tgf": "iccma",
     "i23": "iccma",
     "argdown": "argdown",
+    "kialo": "kialo",
 }
-WRITABLE: Final = ("yaml", "json", "argdown")
+WRITABLE: Final = ("yaml", "json", "argdown", "kialo")
 SUFFIXES: Final[dict[str, str]] = {
     ".argdown": "argdown",
     ".ad": "argdown",
@@ -85,6 +86,7 @@ SUFFIXES: Final[dict[str, str]] = {
 }
 
 _ARGMAP_KEY = re.compile(r"^argmap\s*:", re.MULTILINE)
+_KIALO_TITLE = re.compile(r"\A\ufeff?\s*Discussion Title:")
 _CARNEADES_KEYS = re.compile(r"^(issues|meta|argument_schemes|tests|assumptions)\s*:", re.MULTILINE)
 
 
@@ -92,6 +94,9 @@ def format_for(path: str | os.PathLike[str], text: str | None = None) -> str:
     """Return the format name for a file, from its suffix (and, for YAML, its first keys)."""
     suffix = Path(path).suffix.lower()
     name = SUFFIXES.get(suffix)
+    if name is None and suffix == ".txt" and text is not None and _KIALO_TITLE.match(text):
+        # Kialo exports are plain .txt files; only their first line tells them apart.
+        return "kialo"
     if name is None:
         raise UnsupportedFormatError(suffix or str(path), list(SUFFIXES))
     if name == "yaml" and text is not None and not _ARGMAP_KEY.search(text) and _CARNEADES_KEYS.search(text):
@@ -126,7 +131,7 @@ def loads(
         from argmap.formats import iccma  # noqa: PLC0415
 
         return iccma.loads(text, file=file, dialect=format, limits=limits)
-    if FORMATS[format] in {"yaml", "json", "argdown"}:
+    if FORMATS[format] in {"yaml", "json", "argdown", "kialo"}:
         return cast("_LimitedReader", module).loads(text, file=file, limits=limits)
     return cast("_Reader", module).loads(text, file=file)
 
@@ -196,7 +201,7 @@ def _too_large(size: int, limits: Limits, unit: str = "characters") -> str:
 
 
 def dumps(argument_map: ArgumentMap, *, format: str = "yaml") -> str:  # noqa: A002
-    """Write a map as text in ``format`` (``yaml`` or ``json``)."""
+    """Write a map as text in ``format``: ``yaml``, ``json``, ``argdown`` or ``kialo`` (see WRITABLE)."""
     if format not in WRITABLE:
         raise UnsupportedFormatError(format, WRITABLE)
     return cast("_Writer", _module(format)).dumps(argument_map)

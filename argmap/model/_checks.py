@@ -43,7 +43,10 @@ def http_url(instance: Any, attribute: Any, value: Any) -> None:
     if value is None:
         return
     owner = _owner(instance)
-    parts = urlsplit(value) if isinstance(value, str) else None
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:  # urlsplit refuses some malformed hosts, e.g. "https://[a]x" as IPv6
+        parts = None
     if parts is None or parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
         raise InvalidUrlError(
             f"{owner!r}: url must start with http:// or https://, got {value!r}"

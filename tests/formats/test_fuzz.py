@@ -30,7 +30,7 @@ ARGDOWN = Path(__file__).resolve().parents[1] / "data" / "argdown"
 ARGDOWN_SEEDS = [path.read_text(encoding="utf-8") for path in sorted(ARGDOWN.glob("*.argdown"))] or [
     "[Tea]: Tea is best.\n  + [Calm]: Tea calms.\n"
 ]
-FORMATS = ["yaml", "json", "apx", "tgf", "i23", "argdown"]
+FORMATS = ["yaml", "json", "apx", "tgf", "i23", "argdown", "kialo"]
 SMALL = Limits(max_bytes=200_000, max_items=2_000, max_nodes=50_000)
 
 # What maps are made of, so that random text reaches past the first syntax check.
@@ -178,6 +178,49 @@ def _mutated_argdown(draw: st.DrawFn) -> str:
 def test_a_mutated_argdown_map_gives_a_map_or_an_argmap_error(text: str) -> None:
     """A real Argdown map with a few characters changed never raises anything but an ArgmapError."""
     _read(text, "argdown")
+
+
+KIALO = Path(__file__).resolve().parents[1] / "data" / "kialo"
+KIALO_SEEDS = [path.read_text(encoding="utf-8") for path in sorted(KIALO.glob("*.txt"))] or [
+    "Discussion Title: Tea?\n\n1. Tea.\n1.1. Pro: It calms.\n"
+]
+KIALO_ATOMS = st.sampled_from(
+    [
+        "\n",
+        "1.",
+        "1.1. ",
+        "1.2.1. ",
+        "Pro: ",
+        "Con: ",
+        "-> See ",
+        "1.1.",
+        "\\(",
+        "[a](https://e.org/x)",
+        "](",
+        "\\",
+    ]
+)
+
+
+@st.composite
+def _mutated_kialo(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(KIALO_SEEDS))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        cut = draw(st.integers(0, 8))
+        text = text[:at] + draw(KIALO_ATOMS | st.text(max_size=3)) + text[at + cut :]
+    return text
+
+
+@given(text=_mutated_kialo())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_a_mutated_kialo_export_reads_and_round_trips_or_gives_an_argmap_error(text: str) -> None:
+    """A Kialo export with a few characters changed is read, and written back to the same map, or refused."""
+    try:
+        argument_map = loads(text, format="kialo", limits=SMALL)
+    except ArgmapError:
+        return
+    assert loads(dumps(argument_map, format="kialo"), format="kialo") == argument_map
 
 
 _JSON = st.recursive(

@@ -172,3 +172,14 @@ def test_undercut_of_unknown_argument_is_explained():
     m = ArgumentMap.build("t")
     with pytest.raises(ModelError, match="cannot undercut unknown argument 'a-x'"):
         m.undercut("c", "a-x")
+
+
+def test_a_url_that_urlsplit_refuses_is_a_model_error():
+    """`https://[a]x` makes urlsplit raise ValueError; the model says what is wrong instead."""
+    from argmap.errors import InvalidUrlError  # noqa: PLC0415
+    from argmap.model import Source  # noqa: PLC0415
+
+    with pytest.raises(
+        InvalidUrlError, match=r"url must start with http:// or https://, got 'https://\[a\]x'"
+    ):
+        Source(id="s", title="S", url="https://[a]x")
