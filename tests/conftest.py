@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,24 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (corpora, seeds) is not beside this clone; CI always has it")
     return SHARED
+
+
+@pytest.fixture
+def embedded() -> str:
+    """The embedded engine's name for render() and --engine; skips without graphviz-pure."""
+    from argmap.errors import ArgmapError  # noqa: PLC0415
+    from argmap.rendering.engine import find_engine  # noqa: PLC0415
+
+    try:
+        find_engine("embedded")
+    except ArgmapError:
+        pytest.skip("graphviz-pure is not installed")
+    return "embedded"
+
+
+@pytest.fixture
+def system_dot() -> str:
+    """The system engine's name for render() and --engine; skips without a system dot."""
+    if shutil.which("dot") is None:
+        pytest.skip("no system Graphviz `dot` on PATH")
+    return "system"

@@ -12,9 +12,8 @@ from typing import Any, Final
 from argmap.errors import EvaluationError
 from argmap.evaluation.carneades import evaluate_carneades
 from argmap.evaluation.dfquad import evaluate_dfquad
-from argmap.evaluation.grounded_map import evaluate_grounded
 from argmap.evaluation.labelling import CRITICAL_KINDS, CriticalItem, Evaluation
-from argmap.evaluation.numbered import numbered_grounded
+from argmap.evaluation.numbered import grounded as _grounded
 from argmap.evaluation.preferred import evaluate_preferred, evaluate_stable
 from argmap.evaluation.registry import Semantics, register
 from argmap.evaluation.registry import semantics as _record
@@ -41,7 +40,7 @@ for _builtin in (
         name="grounded",
         title="Grounded",
         gradual=False,
-        evaluator=evaluate_grounded,
+        evaluator=_grounded,
         description="The sceptical reading: what stands whatever way the open conflicts are settled.",
     ),
     Semantics(
@@ -105,8 +104,7 @@ def evaluate(
     """
     record = _record(semantics)
     checked = resolve_off(argument_map, off)
-    fast = numbered_grounded(argument_map, record.evaluator, checked, options)
-    return fast if fast is not None else record.evaluate(argument_map, checked, **options)
+    return record.evaluate(argument_map, checked, **options)
 
 
 def _parts(argument_map: ArgumentMap, kinds: Iterable[str]) -> list[tuple[str, str, str]]:

@@ -1,7 +1,7 @@
 """Grounded semantics straight from a NumberedMap's attack numbers, without building the map.
 
-``evaluate`` takes this path for a ``NumberedMap`` under grounded semantics with nothing switched
-off. Statuses come from Dung's grounded labelling of the numbers (the map's claims are all
+Grounded's registered evaluator (``grounded`` here) takes this path for a ``NumberedMap`` with
+nothing switched off. Statuses come from Dung's grounded labelling of the numbers (the map's claims are all
 assumed and its only arguments are attacks, so the map's own grounded labelling is Dung's);
 argument states and explanations are computed on first use, the explanations by the full
 evaluation of the built map, so every answer is the one ``evaluate_grounded`` gives.
@@ -20,11 +20,11 @@ from argmap.model.numbered import NumberedMap
 from argmap.model.off import Off
 
 if TYPE_CHECKING:
-    from collections.abc import ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
+    from collections.abc import ItemsView, Iterator, KeysView, Sequence, ValuesView
 
     from argmap.model import ArgumentMap
 
-__all__ = ["NumberedExplainer", "evaluate_numbered", "numbered_grounded"]
+__all__ = ["NumberedExplainer", "evaluate_numbered", "grounded"]
 
 # Indexed by label byte: BLANK, IN, OUT.
 _STATUS: Final = [Status.UNDECIDED, Status.IN, Status.OUT]
@@ -32,18 +32,14 @@ _STATE: Final = ["undecided", "applicable", "inapplicable"]
 assert (BLANK, IN, OUT) == (0, 1, 2)  # noqa: S101  # the tables above are indexed by these
 
 
-def numbered_grounded(
-    argument_map: ArgumentMap, evaluator: object, off: Off, options: Mapping[str, Any]
-) -> Evaluation | None:
-    """Return the evaluation by numbers when ``evaluator`` is grounded's and it applies, else None."""
-    if (
-        evaluator is not evaluate_grounded
-        or off
-        or options
-        or not isinstance(argument_map, NumberedMap)
-        or argument_map.numbered is None
-    ):
-        return None
+def grounded(argument_map: ArgumentMap, off: Off) -> Evaluation:
+    """Grounded semantics, by the attack numbers when the map is a NumberedMap and nothing is off.
+
+    The evaluator grounded's record registers: every other map, or any ``off``, takes
+    ``evaluate_grounded``; both give the same Evaluation.
+    """
+    if off or not isinstance(argument_map, NumberedMap) or argument_map.numbered is None:
+        return evaluate_grounded(argument_map, off)
     return evaluate_numbered(argument_map)
 
 

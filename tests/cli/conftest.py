@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
-from argmap.rendering.engine import find_engine
 
 
 @pytest.fixture(scope="session")
@@ -30,21 +26,3 @@ def statuses_map() -> ArgumentMap:
     )
     m.evidence("ev-fees", "Two of five clubs asked for fees.", source=src, locator="§5", supports="c-paid")
     return m.finish()
-
-
-@pytest.fixture
-def embedded() -> str:
-    """The embedded engine's name for --engine; skips without it."""
-    try:
-        find_engine("embedded")
-    except ArgmapError:
-        pytest.skip("graphviz-pure is not installed")
-    return "embedded"
-
-
-@pytest.fixture
-def system_dot() -> str:
-    """The system engine's name for --engine; skips without a system dot."""
-    if shutil.which("dot") is None:
-        pytest.skip("no system Graphviz `dot` on PATH")
-    return "system"

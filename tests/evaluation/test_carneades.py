@@ -123,8 +123,8 @@ def test_weighing_functions(scheme, premises, expected):
     assert _weighed(scheme, premises) == expected
 
 
-def test_position_needs_to_outweigh_its_rivals_under_the_question_standard():
-    """The heavier position wins under PE; under CCE it must lead by more than 0.5."""
+def _rivals(no_weight, standard=None):
+    """Question q, positions yes (argument of weight 0.7) and no (``no_weight``), q's ``standard``."""
 
     def build(b):
         b.question("q", "Q?")
@@ -133,11 +133,19 @@ def test_position_needs_to_outweigh_its_rivals_under_the_question_standard():
         b.claim("e1", "E1", assumed=True)
         b.claim("e2", "E2", assumed=True)
         b.pro("e1", "yes", id="a-yes", weight=0.7)
-        b.pro("e2", "no", id="a-no", weight=0.4)
+        b.pro("e2", "no", id="a-no", weight=no_weight)
 
     m = _map(build)
-    statements = tuple(attrs.evolve(s, standard="cce") if s.id == "q" else s for s in m.statements)
-    strict = attrs.evolve(m, statements=statements)
+    if standard is None:
+        return m
+    statements = tuple(attrs.evolve(s, standard=standard) if s.id == "q" else s for s in m.statements)
+    return attrs.evolve(m, statements=statements)
+
+
+def test_position_needs_to_outweigh_its_rivals_under_the_question_standard():
+    """The heavier position wins under PE; under CCE it must lead by more than 0.5."""
+    m = _rivals(0.4)
+    strict = _rivals(0.4, "cce")
     assert [_statuses(m)[p] for p in ("yes", "no")] == ["in", "out"]
     assert [_statuses(strict)[p] for p in ("yes", "no")] == ["out", "out"]
 
@@ -331,19 +339,7 @@ def test_rule6_both_threshold_sets(standard, w1, w2, carneades_4, gordon_walton)
 
 def test_rule6_thresholds_reach_the_evaluation():
     """evaluate_carneades(thresholds=GORDON_WALTON) resolves a CCE question differently, and says so."""
-
-    def build(b):
-        b.question("q", "Q?")
-        b.position("yes", "Yes")
-        b.position("no", "No")
-        b.claim("e1", "E1", assumed=True)
-        b.claim("e2", "E2", assumed=True)
-        b.pro("e1", "yes", id="a-yes", weight=0.7)
-        b.pro("e2", "no", id="a-no", weight=0.35)
-
-    m = _map(build)
-    statements = tuple(attrs.evolve(s, standard="cce") if s.id == "q" else s for s in m.statements)
-    m = attrs.evolve(m, statements=statements)
+    m = _rivals(0.35, "cce")
     assert evaluate_carneades(m, frozenset()).status("yes") is Status.OUT
     gw = evaluate_carneades(m, frozenset(), thresholds=GORDON_WALTON)
     assert gw.status("yes") is Status.IN

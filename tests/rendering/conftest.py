@@ -7,7 +7,6 @@ rootdir conftest); the ``update_golden`` fixture comes from there.
 from __future__ import annotations
 
 import html
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -16,7 +15,6 @@ import pytest
 
 from argmap.formats import load
 from argmap.model import ArgumentMap
-from argmap.rendering.engine import find_engine
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden"
@@ -145,31 +143,6 @@ def alliance() -> ArgumentMap:
     if not EXAMPLE.is_file():
         pytest.skip("examples/alliance.yaml is not written yet")
     return load(EXAMPLE)
-
-
-def embedded_available() -> bool:
-    """Whether graphviz-pure can be found."""
-    try:
-        find_engine("embedded")
-    except Exception:  # noqa: BLE001  # any failure means "not available" here
-        return False
-    return True
-
-
-@pytest.fixture
-def embedded() -> str:
-    """The embedded engine's name for render(); skips without it."""
-    if not embedded_available():
-        pytest.skip("graphviz-pure is not installed")
-    return "embedded"
-
-
-@pytest.fixture
-def system_dot() -> str:
-    """The system engine's name for render(); skips without Debian's dot."""
-    if shutil.which("dot") is None:
-        pytest.skip("no system Graphviz `dot` on PATH")
-    return "system"
 
 
 def _side_by_side(name: str, expected: Path, actual: Path) -> Path:

@@ -200,23 +200,7 @@ def test_clicks_restyle_the_map_and_the_verdict(lab, tmp_path):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1500, "height": 1000})
-            page.goto(f"{url}/lab/tree/examples/alliance.ipynb?token={token}")
-            page.wait_for_function(
-                """() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
-                    .some(e => /ipykernel\\) \\| Idle/.test(e.textContent))""",
-                timeout=90_000,
-            )
-            page.get_by_role("menuitem", name="Run", exact=True).click()
-            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-            # Every code cell has run once Run All is done: "[n]:" prompts, none "[ ]:" or "[*]:".
-            page.wait_for_function(
-                """() => {
-                    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
-                        .map(p => p.textContent);
-                    return prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t));
-                }""",
-                timeout=120_000,
-            )
+            _run_all(page, url, token, "examples/alliance.ipynb")
             failures = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
             texts = [failures.nth(i).inner_text() for i in range(failures.count())]
             assert not [t for t in texts if "Error" in t], texts
@@ -408,6 +392,7 @@ def _hostile_notebook(root: Path) -> Path:
 
 
 def _run_all(page, url: str, token: str, name: str) -> None:
+    """Open a notebook in JupyterLab, run all cells, and wait until every code cell has run."""
     page.goto(f"{url}/lab/tree/{name}?token={token}")
     page.wait_for_function(
         """() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
@@ -416,6 +401,7 @@ def _run_all(page, url: str, token: str, name: str) -> None:
     )
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    # Every code cell has run once Run All is done: "[n]:" prompts, none "[ ]:" or "[*]:".
     page.wait_for_function(
         """() => {
             const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
