@@ -33,7 +33,16 @@ FORMAT_VERSION: Final = 1
 Path = tuple[str, ...]
 _T = TypeVar("_T")
 
-_TOP_KEYS: Final = ("argmap", "title", "description", "sources", "statements", "arguments", "lines")
+_TOP_KEYS: Final = (
+    "argmap",
+    "title",
+    "description",
+    "sources",
+    "statements",
+    "arguments",
+    "lines",
+    "extensions",
+)
 _LINE_KEYS: Final = ("id", "title", "arguments", "note")
 _SOURCE_KEYS: Final = ("id", "title", "author", "publisher", "date", "url", "path")
 _KIND_KEYS: Final = ("question", "position", "claim", "quote")
@@ -375,6 +384,15 @@ def from_data(
         if line is not None:
             lines.append(line)
 
+    extensions = top.get("extensions", {})
+    if not isinstance(extensions, dict):
+        reader.report(
+            f"extensions must be a mapping of format name to data, got {_kind_of(extensions)}"
+            " (write it as `extensions: {aif: ...}` or leave it out)",
+            ("extensions",),
+        )
+        extensions = {}
+
     origin = Origin(file=file, locations=reader.locations)
     try:
         argument_map = ArgumentMap(
@@ -384,6 +402,7 @@ def from_data(
             statements=tuple(statements),
             arguments=tuple(arguments),
             lines=tuple(lines),
+            extensions=extensions,
             origin=origin,
         )
     except InvalidMapError as error:
@@ -572,6 +591,8 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
         out["arguments"] = [_argument_data(a) for a in argument_map.arguments]
     if argument_map.lines:
         out["lines"] = [_line_data(line) for line in argument_map.lines]
+    if argument_map.extensions:
+        out["extensions"] = dict(argument_map.extensions)
     return out
 
 

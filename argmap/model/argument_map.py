@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define, field
 
 from argmap._text import suggest
-from argmap.errors import InvalidMapError, Location, Problem, UnknownIdError
+from argmap.errors import InvalidMapError, Location, ModelError, Problem, UnknownIdError
 from argmap.model.arguments import Argument
 from argmap.model.lines import Line
 from argmap.model.sources import Source
@@ -42,6 +42,35 @@ class Origin:
             path = path[:-1]
 
 
+_JSON_SCALARS = (str, int, float, bool, type(None))
+
+
+def _json_extensions(instance: object, attribute: object, value: Any) -> None:
+    del instance, attribute
+    if not isinstance(value, Mapping):
+        raise ModelError(
+            f"extensions must be a mapping of format name to JSON data, got {type(value).__name__}"
+        )
+    # Iterative: an imported file decides the depth, so recursion could exhaust the stack.
+    stack: list[tuple[Any, str]] = [(item, f"extensions[{key!r}]") for key, item in value.items()]
+    for key in value:
+        if not isinstance(key, str):
+            raise ModelError(f"extensions: format names are strings, got {key!r}")
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, Mapping):
+            for key, inner in item.items():
+                if not isinstance(key, str):
+                    raise ModelError(f"{where}: JSON object keys are strings, got {key!r}")
+                stack.append((inner, f"{where}[{key!r}]"))
+        elif isinstance(item, list | tuple):
+            stack.extend((inner, f"{where}[{index}]") for index, inner in enumerate(item))
+        elif not isinstance(item, _JSON_SCALARS):
+            raise ModelError(
+                f"{where}: not JSON data ({type(item).__name__}); store str, number, bool, None, list or dict"
+            )
+
+
 def _suggest(value: str, known: list[str]) -> str:
     return suggest(value, known) or " (define it, or correct the id)"
 
@@ -61,6 +90,13 @@ class ArgumentMap:
     arguments: tuple[Argument, ...] = ()
     lines: tuple[Line, ...] = ()
     """Lines of argument: named groups of arguments, switched off as one."""
+    extensions: Mapping[str, Any] = field(factory=dict, validator=_json_extensions, hash=False, repr=False)
+    """What another format holds that the model does not use, under that format's name (``"aif"``).
+
+    JSON data (dicts with string keys, lists, strings, numbers, booleans, None), kept by the native
+    formats so that an import can be written back whole; evaluation and rendering never read it.
+    Treat it as read-only.
+    """
     origin: Origin | None = field(default=None, eq=False, repr=False)
     _statement_index: dict[str, Statement] = field(init=False, eq=False, repr=False)
     _argument_index: dict[str, Argument] = field(init=False, eq=False, repr=False)

@@ -87,6 +87,7 @@ class NumberedMap(ArgumentMap):
             ("title", title),
             ("sources", ()),
             ("lines", ()),
+            ("extensions", {}),
             ("origin", None),
             ("_source_index", {}),
             ("_line_index", {}),
@@ -183,6 +184,7 @@ def _value(argument_map: ArgumentMap) -> tuple[Any, ...]:
         argument_map.statements,
         argument_map.arguments,
         argument_map.lines,
+        argument_map.extensions,
     )
 
 
@@ -194,6 +196,7 @@ def _fields(argument_map: ArgumentMap) -> dict[str, Any]:
         "statements": argument_map.statements,
         "arguments": argument_map.arguments,
         "lines": argument_map.lines,
+        "extensions": argument_map.extensions,
         "origin": argument_map.origin,
     }
 
