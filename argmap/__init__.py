@@ -46,6 +46,7 @@ from argmap.model import (
 if TYPE_CHECKING:
     from argmap.evaluation import CriticalItem, Evaluation, Explanation, Status, Verdict, critical, evaluate
     from argmap.formats.source_text import check_quotes as check
+    from argmap.html.page import html
     from argmap.rendering import Diagram, render
     from argmap.widgets import Explorer
 
@@ -86,6 +87,7 @@ __all__ = [
     "dumps",
     "evaluate",
     "examples",
+    "html",
     "load",
     "load_ipython_extension",
     "loads",
@@ -111,6 +113,9 @@ _LAZY: Final[dict[str, tuple[str, str]]] = {
 def __getattr__(name: str) -> Any:
     if name == "examples":
         return importlib.import_module("argmap.examples")
+    if name == "html":
+        # The package is callable as its page function: argmap.html(argument_map) returns the page.
+        return importlib.import_module("argmap.html")
     if name == "__version__":
         return _version()
     target = _LAZY.get(name)
@@ -139,7 +144,7 @@ def __dir__() -> list[str]:
 
 
 def load_ipython_extension(ipython: Any) -> None:
-    """Register the ``%%argmap`` cell magic (``%load_ext argmap``)."""
+    """Register the ``%%argmap`` and ``%%argdown`` cell magics (``%load_ext argmap``)."""
     from argmap.widgets.magic import load_ipython_extension as load  # noqa: PLC0415
 
     load(ipython)

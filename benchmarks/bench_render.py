@@ -6,19 +6,27 @@ under 5 % of the total at 1,000 statements. Each size is drawn twice: plain (no 
 evaluated under DF-QuAD, whose nodes carry a status badge and a strength bar that the SVG
 finishing also classes (the evaluation itself is not timed: it is not rendering).
 
-Run: ``.venv/bin/python benchmarks/bench_render.py [--sizes 10,100,1000,5000] [--engine embedded]``
+``--detail`` draws at another level (``compact``, ``outline``, or ``all`` for each in turn).
+``--example`` measures the example map instead, at each level under grounded semantics: its size
+in points, the smallest text in px once scaled to fit a 1920 × 1080 slide, and the render time.
+
+Run: ``.venv/bin/python benchmarks/bench_render.py [--sizes 10,100,1000,5000] [--engine embedded]
+[--detail full|compact|outline|all] [--example]``
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import time
+from pathlib import Path
 
 from argmap.evaluation import evaluate
+from argmap.formats import load
 from argmap.model import ArgumentMap
-from argmap.rendering import engine, labels
+from argmap.rendering import DETAILS, engine, labels
 from argmap.rendering.dot import build
 from argmap.rendering.svg import add_data_attributes
 
@@ -113,6 +121,33 @@ def median_time(function, runs):
     return statistics.median(times), result
 
 
+def example(levels, engine_name):
+    """Print the example map's size, smallest text on a 1920 × 1080 slide and render time per level."""
+    argument_map = load(Path(__file__).resolve().parents[1] / "examples" / "alliance.yaml")
+    evaluation = evaluate(argument_map, "grounded")
+    print(
+        f"{'detail':>8} {'width pt':>9} {'height pt':>9} {'smallest pt':>11}"
+        f" {'px on slide':>11} {'render s':>9}"
+    )
+    for level in levels:
+
+        def draw(d=level):
+            drawing = build(argument_map, evaluation, detail=d)
+            raw = engine.layout(drawing.dot, "svg", engine=engine_name).decode("utf-8")
+            return add_data_attributes(raw, drawing.data, badges=drawing.badges, rows=drawing.rows)
+
+        seconds, svg = median_time(draw, 5)
+        width, height = (
+            float(v) for v in re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg).groups()
+        )
+        smallest = min(float(v) for v in re.findall(r'font-size="([\d.]+)"', svg))
+        scale = min(1920 / width, 1080 / height)
+        print(
+            f"{level:>8} {width:>9.0f} {height:>9.0f} {smallest:>11.1f}"
+            f" {smallest * scale:>11.2f} {seconds:>9.3f}"
+        )
+
+
 def main():
     """Print a table: size, argmap's times, Graphviz's time, and argmap's share of the total.
 
@@ -122,26 +157,40 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000,5000")
     parser.add_argument("--engine", default="embedded", choices=engine.ENGINES)
+    parser.add_argument("--detail", default="full", choices=(*DETAILS, "all"))
+    parser.add_argument("--example", action="store_true", help="measure examples/alliance.yaml")
     args = parser.parse_args()
+    levels = DETAILS if args.detail == "all" else (args.detail,)
+    if args.example:
+        example(levels, args.engine)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"engine: {engine.find_engine(args.engine)}")
     print(
-        f"{'statements':>10} {'drawn':>9} {'runs':>4} {'model->DOT s':>12} {'SVG finish s':>12}"
+        f"{'statements':>10} {'detail':>8} {'drawn':>9} {'runs':>4} {'model->DOT s':>12} {'SVG finish s':>12}"
         f" {'graphviz s':>11} {'DOT share':>10} {'argmap share':>13}"
     )
     for size in sizes:
         argument_map = generated_map(size)
         runs = 7 if size <= 100 else 5 if size <= 1000 else 3
-        for drawn, evaluation in (("plain", None), ("df-quad", evaluate(argument_map, "df-quad"))):
-            own, drawing = median_time(lambda m=argument_map, e=evaluation: build(m, e), runs)
-            layout, raw = median_time(lambda d=drawing: engine.layout(d.dot, "svg", engine=args.engine), runs)
-            post, _ = median_time(
-                lambda r=raw, d=drawing: add_data_attributes(r.decode("utf-8"), d.data, badges=d.badges), runs
-            )
-            dot_share = own / (own + layout)
-            share = (own + post) / (own + post + layout)
-            times = f"{own:>12.4f} {post:>12.4f} {layout:>11.4f}"
-            print(f"{size:>10} {drawn:>9} {runs:>4} {times} {dot_share:>10.1%} {share:>13.1%}")
+        for level in levels:
+            for drawn, evaluation in (("plain", None), ("df-quad", evaluate(argument_map, "df-quad"))):
+                own, drawing = median_time(
+                    lambda m=argument_map, e=evaluation, d=level: build(m, e, detail=d), runs
+                )
+                layout, raw = median_time(
+                    lambda d=drawing: engine.layout(d.dot, "svg", engine=args.engine), runs
+                )
+                post, _ = median_time(
+                    lambda r=raw, d=drawing: add_data_attributes(
+                        r.decode("utf-8"), d.data, badges=d.badges, rows=d.rows
+                    ),
+                    runs,
+                )
+                dot_share = own / (own + layout)
+                share = (own + post) / (own + post + layout)
+                times = f"{own:>12.4f} {post:>12.4f} {layout:>11.4f}"
+                print(f"{size:>10} {level:>8} {drawn:>9} {runs:>4} {times} {dot_share:>10.1%} {share:>13.1%}")
 
 
 if __name__ == "__main__":

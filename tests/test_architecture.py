@@ -20,6 +20,9 @@ ALLOWED: dict[str, set[str]] = {
     "evaluation": {"errors", "_text", "model"},
     "rendering": {"errors", "_text", "model", "evaluation", "_io"},
     "widgets": {"errors", "_text", "model", "evaluation", "rendering", "formats", "examples"},
+    # The standalone page sits beside widgets, above rendering; of widgets it reads only the
+    # explorer's pure panel helpers (argmap.widgets._panel: no notebook libraries), see below.
+    "html": {"errors", "_text", "model", "evaluation", "rendering", "formats", "examples", "_io", "widgets"},
     "examples": {"errors", "_text", "model", "formats"},
     "cli": {
         "errors",
@@ -31,9 +34,20 @@ ALLOWED: dict[str, set[str]] = {
         "_io",
         "schema",
         "examples",
+        "html",
         "__init__",
     },
-    "__init__": {"errors", "_text", "model", "formats", "evaluation", "rendering", "widgets", "examples"},
+    "__init__": {
+        "errors",
+        "_text",
+        "model",
+        "formats",
+        "evaluation",
+        "rendering",
+        "widgets",
+        "examples",
+        "html",
+    },
     "__main__": {"cli"},
 }
 
@@ -81,4 +95,26 @@ def test_nothing_imports_cli_or_widgets():
         part = part_of(path)
         if part in {"cli", "widgets", "__init__", "__main__"}:
             continue
+        if part == "html":  # the page shares the explorer's panel data, nothing else of widgets
+            assert not argmap_imports(path) & {"cli"}, path
+            continue
         assert not argmap_imports(path) & {"cli", "widgets"}, path
+
+
+def test_html_takes_only_the_panel_helpers_from_widgets():
+    """The page reads the explorer's pure panel helpers, never the widget (which needs anywidget)."""
+    for path in MODULES:
+        if part_of(path) != "html":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.module
+                else []
+            )
+            for name in names:
+                if name.startswith("argmap.widgets"):
+                    assert name == "argmap.widgets._panel", f"{path.relative_to(PACKAGE)} imports {name}"

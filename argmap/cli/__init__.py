@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from typing import Final
 
@@ -26,6 +27,7 @@ COMMANDS: Final = {
     "evaluate": ("evaluate", "show which statements stand, fall or are open"),
     "explain": ("evaluate", "say why statements have their status"),
     "critical": ("evaluate", "list the evidence whose removal alone changes the verdict"),
+    "html": ("html", "write a map as one interactive HTML page"),
     "lint": ("lint", "report what a careful reader would question in a map"),
     "render": ("render", "draw a map as SVG, PNG, PDF or DOT"),
 }
@@ -76,7 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         previous = None
     try:
-        status: int = args.run(args)
+        with warnings.catch_warnings():
+            # A reader's warning (what a format cannot hold) is one plain line, not Python's report.
+            warnings.simplefilter("always")
+            warnings.showwarning = _show_warning
+            status: int = args.run(args)
         sys.stdout.flush()
     except ArgmapError as error:
         print(terminal_safe(f"argmap: error: {error}"), file=sys.stderr)
@@ -97,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     return status
+
+
+def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
+    print(terminal_safe(f"argmap: warning: {message}"), file=sys.stderr)
 
 
 def _terminate(signum: int, _frame: object) -> None:

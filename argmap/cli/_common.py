@@ -16,10 +16,26 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 
-def add_map_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the MAP positional argument."""
+def add_map_argument(parser: argparse.ArgumentParser, *, folder: bool = False) -> None:
+    """Add the MAP positional argument (a file, or a folder of them when ``folder``) and ``--from``."""
+    what = "a map file, or a folder of them" if folder else "a map file"
     parser.add_argument(
-        "map", metavar="MAP", help="a map file (.yaml, .yml, .json, or any format argmap reads)"
+        "map", metavar="MAP", help=f"{what} (.yaml, .json, .argdown, or any format argmap reads)"
+    )
+    add_from_argument(parser)
+
+
+def add_from_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--from FORMAT``: the format to read, when the suffix and content do not tell."""
+    from argmap.formats import readable_formats  # noqa: PLC0415
+
+    parser.add_argument(
+        "--from",
+        dest="from_format",
+        choices=readable_formats(),
+        metavar="FORMAT",
+        help="the format to read (default: from the suffix and the content); one of: "
+        + ", ".join(readable_formats()),
     )
 
 
@@ -35,11 +51,11 @@ def add_off_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_map(path: str) -> ArgumentMap:
-    """Load the map a command was given."""
+def read_map(path: str, format: str | None = None) -> ArgumentMap:  # noqa: A002
+    """Load the map a command was given, in ``format`` (``--from``) or the one its suffix and content show."""
     from argmap.formats import load  # noqa: PLC0415  # keeps `argmap --help` fast
 
-    return load(path)
+    return load(path, format=format)
 
 
 def id_list(value: str) -> list[str]:
@@ -92,6 +108,7 @@ def _json_escape(char: str) -> str:
 
 __all__ = [
     "about",
+    "add_from_argument",
     "add_map_argument",
     "add_off_argument",
     "count",

@@ -68,7 +68,7 @@ def register(subparsers: Any) -> None:
 def _evaluation(args: argparse.Namespace) -> tuple[Any, Evaluation]:
     from argmap.evaluation import evaluate  # noqa: PLC0415
 
-    argument_map = read_map(args.map)
+    argument_map = read_map(args.map, args.from_format)
     with about(args.map, "--off"):
         return argument_map, evaluate(argument_map, semantics=args.semantics, off=args.off)
 
@@ -82,7 +82,7 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
     return ["  ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)).rstrip() for row in rows]
 
 
-def _framework_statuses(path: str) -> tuple[str, list[tuple[str, Status]]] | None:
+def _framework_statuses(path: str, given: str | None = None) -> tuple[str, list[tuple[str, Status]]] | None:
     """Return the title and grounded statuses of an ICCMA framework, or None to read it as a map.
 
     For apx and i23 files, whose claims' texts are their names (a tgf label needs the map):
@@ -93,7 +93,7 @@ def _framework_statuses(path: str) -> tuple[str, list[tuple[str, Status]]] | Non
     from argmap.formats import format_for, iccma  # noqa: PLC0415  # keeps `argmap --help` fast
 
     try:
-        dialect = format_for(path)
+        dialect = given or format_for(path)
         if dialect not in ("apx", "i23"):
             return None
         text = Path(path).read_bytes().decode("utf-8-sig")
@@ -116,7 +116,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     """Print every statement's status, then the verdict."""
     fast = None
     if not args.json and not args.off and args.semantics == "grounded":
-        fast = _framework_statuses(args.map)
+        fast = _framework_statuses(args.map, given=args.from_format)
     if fast is not None:
         title, statuses = fast
         claims: list[tuple[str, ...]] = [("id", "kind", "status", "text")]
@@ -170,7 +170,7 @@ def run_critical(args: argparse.Namespace) -> int:
     """Print the evidence whose removal alone changes the verdict, ranked."""
     from argmap.evaluation import critical  # noqa: PLC0415
 
-    argument_map = read_map(args.map)
+    argument_map = read_map(args.map, args.from_format)
     with about(args.map, "--off"):
         items = critical(argument_map, semantics=args.semantics, off=args.off)
     if args.limit is not None:

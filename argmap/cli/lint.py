@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     """Lint the map; print one line per finding."""
     from argmap.model.lint import lint  # noqa: PLC0415  # keeps `argmap --help` fast
 
-    argument_map = read_map(args.map)
+    argument_map = read_map(args.map, args.from_format)
     read = None
     unread: list[str] = []
     if args.speaker_words:

@@ -111,7 +111,16 @@ _MAX_DEPTH: Final = 6
 class _Plan:
     """What DF-QuAD needs from a compiled map, built once per map: inputs and evaluation order."""
 
-    __slots__ = ("base", "components", "inputs", "n_statements", "rival_args", "rivals")
+    __slots__ = (
+        "base",
+        "components",
+        "cons",
+        "inputs",
+        "loops_possible",
+        "n_statements",
+        "rival_args",
+        "rivals",
+    )
 
     def __init__(self, c: CompiledMap) -> None:
         n_s = c.n_statements
@@ -151,7 +160,17 @@ class _Plan:
             for i in range(n_s)
         ]
         self.inputs += [(c.premises[j], c.undercutters[j]) for j in range(len(c.arguments))]
+        # A statement's own con nodes (its rivals' pro nodes are weighed apart, by rule 2).
+        self.cons: list[tuple[int, ...]] = [tuple(n_s + j for j in c.con_args[i]) for i in range(n_s)]
         self.components = strongly_connected_components([a + b for a, b in self.inputs])
+        # Switching parts off only removes support; with no support cycle in the whole map no
+        # support loop can exist, and evaluations skip looking for one (most of a call's time).
+        support: list[list[int]] = [[] for _ in range(n_s)]
+        for conclusion, arguments in enumerate(c.pro_args):
+            for j in arguments:
+                for premise in c.premises[j]:
+                    support[premise].append(conclusion)
+        self.loops_possible = any(len(part) > 1 for part in strongly_connected_components(support))
 
 
 def _plan(c: CompiledMap) -> _Plan:
@@ -166,7 +185,7 @@ def _strengths(plan: _Plan, off: set[int]) -> tuple[list[float], bool, bool]:
     """Return the strengths, whether every cycle settled, and whether one needed damping."""
     n_s = plan.n_statements
     base, inputs, rivals = plan.base, plan.inputs, plan.rivals
-    cons = [inputs[i][1][: len(inputs[i][1]) - len(plan.rival_args[i])] for i in range(n_s)]
+    cons = plan.cons
     sigma = list(base)
     for i in off:
         sigma[i] = 0.0
@@ -394,7 +413,11 @@ def evaluate_dfquad(argument_map: ArgumentMap, off: Off | frozenset[str]) -> Eva
     argument_index = {aid: j for j, aid in enumerate(c.argument_ids)}
     for aid in sorted(switched.arguments):
         why_zero[argument_index[aid]] = "it is switched off"
-    loops = unearned_support_loops(argument_map, switched.statements, switched.arguments)
+    loops = (
+        unearned_support_loops(argument_map, switched.statements, switched.arguments)
+        if plan.loops_possible
+        else ()
+    )
     for loop in loops:
         members = {c.statement_index[s] for s in loop}
         for member in members:

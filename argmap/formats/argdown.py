@@ -21,10 +21,14 @@ relations, sections), and ``loads`` turns that into an ArgumentMap:
   Argdown's strict mode calls an attack between statements) are con arguments; ``_`` undercuts
   are undercutters of the argument; ``><`` (contradictory) becomes two con arguments, one each
   way, with scheme ``contradictory``, and is written back as ``><``;
-- headings become lines of argument (id ``# Heading``) with the arguments named directly under
-  them (a nested heading is a line of its own), and tags on arguments become lines too (id
-  ``#tag``); a heading without arguments gives no line. The map's title is the front matter's
-  ``title:``, else the first heading;
+- the groups of the Argdown map become lines of argument (id ``# Heading``), each holding the
+  arguments the official toolchain draws in it, by its rules: an argument (or statement) belongs
+  to the section of its first definition or of its premise-conclusion structure, a mention with
+  ``{isInGroup: true}`` moves it, a bare reference ``<Title>`` counts only for a title never
+  defined; a heading is a group unless ``{isGroup: false}``, the front matter's ``group:
+  sections:`` or ``group: groupDepth:`` (2 levels up from the deepest heading) say otherwise, and
+  ``group: regroup:`` replaces the headings' groups. Tags on arguments become lines too (id
+  ``#tag``). The map's title is the front matter's ``title:``, else the first heading;
 - data blocks ``{...}`` may carry argmap fields: ``id``, ``kind`` (question, position, claim,
   evidence), ``answers``, ``compatible``, ``assumed``, ``note``, ``weight``, ``base_score``,
   ``standard``, ``scheme``, ``source``, ``speaker``, ``locator``, ``text``, ``quote``,
@@ -38,8 +42,11 @@ What the model cannot hold as written is read with an ``ArgdownWarning`` naming 
 an attack on a reconstructed argument that names no premise (read as an undercut), a support of a
 whole reconstructed argument (dropped), an undercut aimed at a statement (read as an attack), an
 argument that concludes nothing (only its description is kept, as a claim), a second, different
-text for one statement title (the first is kept), and a data block that is not YAML (ignored).
-Tags on statements, the data of inference rules and statement mentions are not kept.
+text for one statement title (the first is kept), a data block that is not YAML (ignored), a
+group that holds no argument argmap keeps as one (it gives no line), and groups that nest (lines
+do not: each group is a line of its own, without its subgroups' arguments). A line holds
+arguments only, so which group a statement is drawn in is not kept. Tags on statements, the data
+of inference rules and statement mentions are not kept.
 
 Reading is bounded by ``argmap.formats.Limits``: more statements, arguments and relations than
 ``max_items`` is a ParseError at the first one past the limit; the front matter and data blocks
@@ -50,9 +57,11 @@ front matter beyond them is a ParseError and such a data block is ignored with a
 ``[id]: text``, one-premise relations as ``+>``/``->``/``><``, pro arguments as titled
 premise-conclusion structures, con arguments as titled arguments whose linked premises are in a
 data block (Argdown has no syntax for a structure that concludes against its target), undercuts
-as ``_>``, lines as headings; the title, description and sources go into the front matter, and
-kinds, evidence fields (the quote is the statement's text), weights, notes and ids that cannot
-be titles into data blocks, which the Argdown tools keep but do not draw.
+as ``_>``, lines as headings that name their arguments with ``{isInGroup: true}`` (so the Argdown
+tools draw each argument in its first line's group; an argument's further lines name it with
+``{in_line: true}``, which only argmap reads); the title, description and sources go into the
+front matter, and kinds, evidence fields (the quote is the statement's text), weights, notes and
+ids that cannot be titles into data blocks, which the Argdown tools keep but do not draw.
 
 >>> m = loads("[Tea]: Tea is best.\n  + [Calm]: Tea calms.\n  - <Jitters>: Caffeine gives jitters.\n")
 >>> [(s.id, s.assumed) for s in m.statements]
@@ -133,6 +142,8 @@ class EquivalenceClass:
     tags: list[str] = field(factory=list)
     data: dict[str, Any] = field(factory=dict)
     location: Location = field(factory=Location)
+    section: int | None = None
+    """The index in ``Document.sections`` of the section Argdown puts the statement in."""
 
 
 @define
@@ -155,6 +166,8 @@ class ArgdownArgument:
     tags: list[str] = field(factory=list)
     data: dict[str, Any] = field(factory=dict)
     location: Location = field(factory=Location)
+    section: int | None = None
+    """The index in ``Document.sections`` of the section Argdown puts the argument in."""
 
     @property
     def conclusion(self) -> str | None:
@@ -176,12 +189,25 @@ class Relation:
 
 @define
 class Section:
-    """A heading: its title, level, data, and the arguments mentioned directly under it."""
+    """A heading (or a ``group: regroup:`` entry): a section, which the Argdown map may draw as a group.
+
+    ``arguments`` and ``statements`` are the titles whose section this is, by Argdown's rules: the
+    first definition (or a premise-conclusion structure) under a heading decides, a mention with
+    ``{isInGroup: true}`` moves it, and a bare reference decides only for a title never defined.
+    ``mentions`` are the argument titles named under the heading, in order; ``extra`` those named
+    with ``{in_line: true}`` (argmap's own mark, see ``dumps``).
+    """
 
     title: str
     level: int
     data: dict[str, Any] = field(factory=dict)
     arguments: list[str] = field(factory=list)
+    statements: list[str] = field(factory=list)
+    parent: int | None = None
+    is_group: bool | None = None
+    mentions: list[str] = field(factory=list)
+    extra: list[str] = field(factory=list)
+    location: Location = field(factory=Location)
 
 
 @define
@@ -193,6 +219,25 @@ class Document:
     arguments: dict[str, ArgdownArgument] = field(factory=dict)
     relations: list[Relation] = field(factory=list)
     sections: list[Section] = field(factory=list)
+    max_level: int = 0
+    """The deepest heading level: with ``group: groupDepth:`` it decides which sections are groups."""
+
+    def group_of(self, section: int | None) -> int | None:
+        """Return the group a section's members are drawn in: the section or its nearest group ancestor.
+
+        As in Argdown, a section is a group unless marked ``isGroup: false`` (in its data or in the
+        front matter's ``group: sections:``), or it lies more than ``group: groupDepth:`` (2) levels
+        above the deepest heading.
+        """
+        settings = self.front_matter.get("group")
+        depth = settings.get("groupDepth", 2) if isinstance(settings, dict) else 2
+        lowest = self.max_level - (depth if isinstance(depth, int) else 2) + 1
+        while section is not None:
+            found = self.sections[section]
+            if found.is_group if found.is_group is not None else found.level >= lowest:
+                return section
+            section = found.parent
+        return None
 
 
 # -- lexing: lines, comments, front matter ---------------------------------------------------
@@ -418,6 +463,8 @@ class _Node:
     indent: int
     text: list[str] = field(factory=list)
     location: Location = field(factory=Location)
+    reference: bool = False
+    """Whether the element only names its title (``[T]``, ``<T>``), without a colon and text."""
 
 
 @define
@@ -442,6 +489,24 @@ class _Parser:
         self.text = text
         self.strict = False
         self.seen: set[Relation] = set()
+        self.first_section: dict[tuple[Kind, str], int | None] = {}  # the first mention's section
+
+    @property
+    def section_index(self) -> int | None:
+        return None if self.section is None else len(self.document.sections) - 1
+
+    def place(self, node: _Node, holder: EquivalenceClass | ArgdownArgument, data: dict[str, Any]) -> None:
+        """Put a statement or argument in the current section where Argdown does (see ``Section``)."""
+        here = self.section_index
+        self.first_section.setdefault((node.kind, node.title), here)
+        in_group = data.get("isInGroup")
+        if in_group is True or (not node.reference and in_group is None and holder.section is None):
+            holder.section = here
+        if node.kind == "argument" and self.section is not None:
+            if node.title not in self.section.mentions:
+                self.section.mentions.append(node.title)
+            if data.get("in_line") is True and node.title not in self.section.extra:
+                self.section.extra.append(node.title)
 
     def location(self, line: int, column: int = 1) -> Location:
         return Location(self.file, line + 1, column)
@@ -466,7 +531,9 @@ class _Parser:
         match = _STATEMENT_START.match(content) or _ARGUMENT_START.match(content)
         if match:
             kind: Kind = "statement" if content.startswith("[") else "argument"
-            node = _Node(kind, _clean(match.group(1)), indent, location=location)
+            node = _Node(
+                kind, _clean(match.group(1)), indent, location=location, reference=match.group(2) is None
+            )
             if match.group(3):
                 node.text.append(match.group(3))
             return node
@@ -495,14 +562,14 @@ class _Parser:
                 )
             ec.tags.extend(tag for tag in tags if tag not in ec.tags)
             ec.data.update(data)
+            self.place(node, ec, data)
         else:
             argument = self.argument(node.title, node.location)
             if text and not argument.description:
                 argument.description = text
             argument.tags.extend(tag for tag in tags if tag not in argument.tags)
             argument.data.update(data)
-            if self.section is not None and node.title not in self.section.arguments:
-                self.section.arguments.append(node.title)
+            self.place(node, argument, data)
 
     def argument(self, title: str, location: Location) -> ArgdownArgument:
         argument = self.document.arguments.get(title)
@@ -583,6 +650,17 @@ class _Parser:
                 title, data = _split_data(" ".join(heading_lines), self.location(heading_at), self.limits)
                 self.section.title = _clean(title)
                 self.section.data = data
+                if isinstance(data.get("isGroup"), bool):
+                    self.section.is_group = data["isGroup"]
+                settings = self.document.front_matter.get("group")
+                configured = settings.get("sections") if isinstance(settings, dict) else None
+                if isinstance(configured, dict):
+                    entry = configured.get(self.section.title)
+                    if isinstance(entry, dict):
+                        group = entry.get("isGroup")
+                        self.section.is_group = group if isinstance(group, bool) else None
+                    elif self.section.is_group is None:
+                        self.section.is_group = False  # a listed sections setting leaves out the rest
             heading_lines = None
 
         for index, line in enumerate(lines):
@@ -620,8 +698,13 @@ class _Parser:
                 stack.clear()
                 close_heading()
                 last = None
-                self.section = Section("", len(heading.group(1)))
+                level = len(heading.group(1))
+                parent = self.section_index
+                while parent is not None and self.document.sections[parent].level >= level:
+                    parent = self.document.sections[parent].parent
+                self.section = Section("", level, parent=parent, location=self.location(index, column))
                 self.document.sections.append(self.section)
+                self.document.max_level = max(self.document.max_level, level)
                 heading_lines, heading_at = [heading.group(2)], index
             elif item is not None:
                 close_current()
@@ -632,6 +715,8 @@ class _Parser:
                     else:
                         owner = self.new_title()
                         self.argument(owner, self.location(index, column))
+                    if self.section is not None:  # a reconstruction places its argument
+                        self.document.arguments[owner].section = self.section_index
                     pcs = _Pcs(owner, location=self.location(index, column))
                 offset = column + len(stripped) - len(item.group(2))
                 node = self.element(item.group(2), indent, index, offset)
@@ -688,7 +773,50 @@ class _Parser:
         close_pcs()
         self.check_count()
         self.drop_implicit()
+        self.assign_sections()
         return self.document
+
+    def assign_sections(self) -> None:
+        """Settle each title's section: the first mention's for one never defined, or ``regroup``'s."""
+        document = self.document
+        holders: list[tuple[Kind, EquivalenceClass | ArgdownArgument]] = [
+            *(("statement", ec) for ec in document.statements.values()),
+            *(("argument", argument) for argument in document.arguments.values()),
+        ]
+        for kind, holder in holders:
+            if holder.section is None:
+                holder.section = self.first_section.get((kind, holder.title))
+        settings = document.front_matter.get("group")
+        regroup = settings.get("regroup") if isinstance(settings, dict) else None
+        if isinstance(regroup, list) and regroup:
+            # The front matter's groups replace the headings' sections, as Argdown's RegroupPlugin does.
+            for _, holder in holders:
+                holder.section = None
+            document.sections = []
+            self.regroup(regroup, 1, None)
+        for kind, holder in holders:
+            if holder.section is not None:
+                section = document.sections[holder.section]
+                (section.statements if kind == "statement" else section.arguments).append(holder.title)
+
+    def regroup(self, entries: list[Any], level: int, parent: int | None) -> None:
+        document = self.document
+        for entry in entries:
+            if not isinstance(entry, dict):
+                continue
+            index = len(document.sections)
+            document.sections.append(
+                Section(str(entry.get("title", "")), level, parent=parent, location=self.location(0))
+            )
+            for key, table in (("statements", document.statements), ("arguments", document.arguments)):
+                titles = entry.get(key)
+                for title in titles if isinstance(titles, list) else []:
+                    holder = table.get(str(title))
+                    if holder is not None:
+                        holder.section = index
+            children = entry.get("children")
+            if isinstance(children, list):
+                self.regroup(children, level + 1, index)
 
     def check_count(self) -> None:
         """Refuse a document with more statements, arguments and relations than ``limits.max_items``."""
@@ -1091,10 +1219,22 @@ class _Converter:  # one method per Argdown construct
             used.add(line_id)
             lines.append(Line(id=line_id, title=title, arguments=tuple(members), note=note))
 
-        for section in self.document.sections:
-            members = [aid for title in section.arguments for aid in self.of_argument.get(title, [])]
+        document = self.document
+        grouped: dict[int, list[str]] = {}  # group -> Argdown argument titles, mentions first
+        for index, section in enumerate(document.sections):
+            group = document.group_of(index)
+            for title in section.mentions:
+                if group is not None and document.group_of(document.arguments[title].section) == group:
+                    grouped.setdefault(group, []).append(title)
+                elif title in section.extra:
+                    grouped.setdefault(index, []).append(title)
+            if group is not None:
+                grouped.setdefault(group, []).extend(section.arguments)
+        for index, section in enumerate(document.sections):
+            members = [aid for title in grouped.get(index, []) for aid in self.of_argument.get(title, [])]
             title = str(section.data.get("title", section.title))
             add(str(section.data.get("id", f"# {title}")), title, members, section.data.get("note"))
+        self.warn_about_groups(grouped, {m for line in lines for m in line.arguments})
         tagged: dict[str, list[str]] = {}
         for argument in self.document.arguments.values():
             for tag in argument.tags:
@@ -1102,6 +1242,40 @@ class _Converter:  # one method per Argdown construct
         for tag, members in tagged.items():
             add(f"#{tag}", tag, members, None)
         return lines
+
+    def warn_about_groups(self, grouped: dict[int, list[str]], in_lines: set[str]) -> None:
+        """Warn, once a file, about groups that give no line and groups that nest."""
+        document = self.document
+        lined = {
+            index
+            for index, titles in grouped.items()
+            if any(aid in in_lines for title in titles for aid in self.of_argument.get(title, []))
+        }
+        held: dict[int, int] = {}
+        for index, section in enumerate(document.sections):
+            group = document.group_of(index)
+            if group is not None:
+                held[group] = held.get(group, 0) + len(section.statements) + len(section.arguments)
+        lost = [index for index, count in held.items() if count and index not in lined]
+        if lost:
+            first = document.sections[lost[0]]
+            names = shorten(", ".join(repr(document.sections[index].title) for index in lost), 120)
+            _warn(
+                f"{first.location}: {len(lost)} group(s) ({names}) hold"
+                " no argument that argmap keeps as an argument, only statements; a line of argument holds"
+                " arguments, so they give no line (put an argument under the heading to make one)"
+            )
+        nested = [
+            index for index in sorted(lined) if document.group_of(document.sections[index].parent) is not None
+        ]
+        if nested:
+            inner = document.sections[nested[0]]
+            outer = document.sections[document.group_of(inner.parent) or 0]
+            _warn(
+                f"{inner.location}: groups nest ({inner.title!r} in {outer.title!r}"
+                f"{f' and {len(nested) - 1} more' if len(nested) > 1 else ''}); lines of argument do not"
+                " nest, so each group is a line of its own with the arguments directly in it"
+            )
 
 
 def _numbers(data: dict[str, Any]) -> dict[str, Any]:
@@ -1392,6 +1566,7 @@ class _Writer:
                 ]
                 continue
             self.argument(argument)
+        placed: set[str] = set()
         for line in argument_map.lines:
             data: dict[str, Any] = {}
             title = line.title if _writable_text(line.title) and "#" not in line.title else "line"
@@ -1403,7 +1578,11 @@ class _Writer:
                 data["note"] = line.note
             self.out += [f"# {title}{_data(data)}", ""]
             for member in line.arguments:
-                self.out += [f"<{self.argument_titles.get(member, member)}>", ""]
+                # Argdown draws an argument in one group: the heading whose mention says isInGroup.
+                # argmap reads its further lines from in_line, which the Argdown tools ignore.
+                mark = "in_line" if member in placed else "isInGroup"
+                placed.add(member)
+                self.out += [f"<{self.argument_titles.get(member, member)}>{_data({mark: True})}", ""]
         return "\n".join(self.out).rstrip("\n") + "\n"
 
 

@@ -43,10 +43,37 @@ class Origin:
 
 
 _JSON_SCALARS = (str, int, float, bool, type(None))
+_PLAIN_SCALARS = frozenset(_JSON_SCALARS)
+
+
+def _plain_json(value: object) -> bool:
+    """Return whether ``value`` is built of plain dicts with str keys, lists and JSON scalars only."""
+    # Exact types and no paths: twice as fast as the walk below, which runs only to find the culprit.
+    stack: list[Any] = [value]
+    scalars = _PLAIN_SCALARS
+    push, pop = stack.append, stack.pop
+    while stack:
+        item: Any = pop()
+        kind = type(item)
+        if kind is dict:
+            for key, inner in item.items():
+                if type(key) is not str:
+                    return False
+                if type(inner) not in scalars:
+                    push(inner)
+        elif kind is list or kind is tuple:
+            for inner in item:
+                if type(inner) not in scalars:
+                    push(inner)
+        else:
+            return False
+    return True
 
 
 def _json_extensions(instance: object, attribute: object, value: Any) -> None:
     del instance, attribute
+    if type(value) is dict and _plain_json(value):
+        return
     if not isinstance(value, Mapping):
         raise ModelError(
             f"extensions must be a mapping of format name to JSON data, got {type(value).__name__}"

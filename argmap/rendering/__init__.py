@@ -34,6 +34,14 @@ The SVG contract other parts rely on (the notebook explorer, the HTML export):
   written as ``argmap-x-`` and the hex of its UTF-8 bytes, in ``id`` and ``data-*`` alike, so two
   ids never share one SVG id.
 
+At the ``compact`` and ``outline`` detail levels (``DETAILS``) evidence has no node of its own:
+in ``compact`` each piece is a ``<g id="<evidence id>" class="argmap-evidence-row
+argmap-status-<status>">`` cell on the card of the statement it bears on, with the same
+``data-*`` attributes as an evidence node plus ``data-host-id`` and ``data-role``, its status mark
+(when drawn with statuses) a ``<text class="argmap-row-mark">``; each line of argument is a
+visible cluster ``<g id="line:<line id>" class="cluster argmap-line" data-line-id=...>``. In
+``outline`` evidence is not drawn. At every level the layout is the same with and without ``off``.
+
 User text is capped where it is drawn (a statement's text at ``metrics.LABEL_LIMIT`` characters,
 tooltips at ``labels.TOOLTIP_LIMIT``), so a huge statement gives a readable picture of bounded
 size. Both the embedded engine and Debian's ``dot`` 2.43 give the same ids, classes and attributes.
@@ -42,14 +50,17 @@ size. Both the embedded engine and Debian's ``dot`` 2.43 give the same ids, clas
 from argmap.rendering.diagram import SAVE_FORMATS, Diagram, render
 from argmap.rendering.dot import DIRECTIONS, STATUS_MARKS, status_classes, to_dot
 from argmap.rendering.engine import ENGINES, find_engine
+from argmap.rendering.metrics import DETAILS, Detail
 from argmap.rendering.themes import THEMES
 
 __all__ = [
+    "DETAILS",
     "DIRECTIONS",
     "ENGINES",
     "SAVE_FORMATS",
     "STATUS_MARKS",
     "THEMES",
+    "Detail",
     "Diagram",
     "find_engine",
     "render",

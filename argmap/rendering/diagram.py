@@ -11,7 +11,9 @@ from argmap._io import write_atomic
 from argmap.errors import ArgmapError, MissingDependencyError, RenderError, UnsupportedFormatError
 from argmap.rendering import engine as _engine
 from argmap.rendering.dot import Drawing, build
-from argmap.rendering.svg import add_data_attributes
+from argmap.rendering.levels import check_detail
+from argmap.rendering.metrics import Detail
+from argmap.rendering.svg import add_data_attributes, fit_to_width
 
 if TYPE_CHECKING:
     from argmap.evaluation import Evaluation
@@ -38,6 +40,7 @@ def render(
     engine: str = "auto",
     timeout: float = _engine.TIMEOUT,
     max_statements: int | None = MAX_STATEMENTS,
+    detail: str = "full",
 ) -> Diagram:
     """Draw ``argument_map``, optionally marking which statements stand under ``evaluation``.
 
@@ -55,11 +58,16 @@ def render(
         timeout: seconds the layout may take before Graphviz is stopped.
         max_statements: refuse, with a RenderError saying why, a map with more statements than
             this (None: no limit; the timeout still applies).
+        detail: how much to draw (one of ``DETAILS``): ``full``, every statement; ``compact``,
+            for a slide (evidence as attribution rows on the cards it bears on, sources once
+            under the legend, each line of argument a titled cluster); ``outline``, the question,
+            positions, argument titles and claims only.
 
     Nothing runs Graphviz until the SVG or a file is asked for; ``.dot`` needs no engine.
     """
     if engine not in _engine.ENGINES:
         _engine.find_engine(engine)  # raises RenderError naming the engines
+    level = check_detail(detail)
     count = len(argument_map.statements)
     if max_statements is not None and count > max_statements:
         raise RenderError(
@@ -72,8 +80,10 @@ def render(
 
         evaluation = evaluate(argument_map, semantics=evaluation, off=[off] if isinstance(off, str) else off)
         off = ()
-    drawing = build(argument_map, evaluation, off=off, theme=theme, direction=direction, legend=legend)
-    return Diagram(drawing, engine=engine, timeout=timeout)
+    drawing = build(
+        argument_map, evaluation, off=off, theme=theme, direction=direction, legend=legend, detail=level
+    )
+    return Diagram(drawing, engine=engine, timeout=timeout, detail=level)
 
 
 class Diagram:
@@ -83,8 +93,16 @@ class Diagram:
     Graphviz engine it displays the summary and a hint instead of failing.
     """
 
-    def __init__(self, drawing: Drawing, *, engine: str = "auto", timeout: float = _engine.TIMEOUT) -> None:
+    def __init__(
+        self,
+        drawing: Drawing,
+        *,
+        engine: str = "auto",
+        timeout: float = _engine.TIMEOUT,
+        detail: Detail = "full",
+    ) -> None:
         self._drawing = drawing
+        self._detail = detail
         self._engine = engine
         self._timeout = timeout
         self._svg: str | None = None
@@ -109,6 +127,11 @@ class Diagram:
         return self._drawing.notes
 
     @property
+    def detail(self) -> Detail:
+        """Return the detail level this diagram is drawn at: full, compact or outline."""
+        return self._detail
+
+    @property
     def engine(self) -> str:
         """Return the engine this diagram is laid out with: auto, embedded or system."""
         return self._engine
@@ -118,7 +141,9 @@ class Diagram:
         """Return the SVG text, laid out once and then kept."""
         if self._svg is None:
             raw = _engine.layout(self.dot, "svg", engine=self._engine, timeout=self._timeout).decode("utf-8")
-            self._svg = add_data_attributes(raw, self._drawing.data, badges=self._drawing.badges)
+            self._svg = add_data_attributes(
+                raw, self._drawing.data, badges=self._drawing.badges, rows=self._drawing.rows
+            )
         return self._svg
 
     def pipe(self, fmt: str = "svg") -> bytes:
@@ -159,10 +184,15 @@ class Diagram:
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
     ) -> dict[str, str]:
-        """Return SVG and a text summary for notebooks; text with a hint if Graphviz cannot run."""
+        """Return SVG and a text summary for notebooks; text with a hint if Graphviz cannot run.
+
+        The notebook's SVG scales to its cell (``width="100%"``, its height following the
+        viewBox), so the whole map, question first, is in view; ``svg`` and ``save`` keep the
+        absolute size in points.
+        """
         del include, exclude  # IPython filters the bundle itself
         try:
             svg = self.svg
         except ArgmapError as error:
             return {"text/plain": f"{self.summary}\n(no picture: {error})"}
-        return {"image/svg+xml": svg, "text/plain": self.summary}
+        return {"image/svg+xml": fit_to_width(svg), "text/plain": self.summary}

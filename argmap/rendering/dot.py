@@ -1,8 +1,9 @@
 """From a map (and an evaluation) to DOT text: pure, deterministic, no Graphviz needed.
 
 This module writes the nodes and edges. The sizes they use are in ``metrics``, the heading and
-legend in ``legend``, the order and groups that balance the picture in ``layout``, and every
-escape of user text in ``labels``.
+legend in ``legend``, the order and groups that balance the picture in ``layout``, what each
+detail level draws (and where compact cards put their evidence) in ``levels``, and every escape
+of user text in ``labels``.
 
 >>> from argmap.model import ArgumentMap
 >>> b = ArgumentMap.build("Tiny")
@@ -18,13 +19,13 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
-from attrs import define
+from attrs import define, field
 
 from argmap._text import suggest
 from argmap.errors import EvaluationError, RenderError
 from argmap.model import Argument, ArgumentMap, Claim, Evidence, Off, Statement, resolve_off
 from argmap.rendering import labels
-from argmap.rendering.labels import escstring, html_attr, html_block, id_attr, xml_attr
+from argmap.rendering.labels import escstring, html_attr, html_block, html_text, id_attr, xml_attr
 from argmap.rendering.layout import (
     DIRECTIONS,
     GROUP_ATTRIBUTES,
@@ -35,22 +36,20 @@ from argmap.rendering.layout import (
     staggered,
 )
 from argmap.rendering.legend import CAPTIONS, STATUS_MARKS, graph_label
+from argmap.rendering.levels import Row, check_detail, view
 from argmap.rendering.metrics import (
-    BADGE_HEIGHT,
-    BADGE_WIDTH,
     BAR_SEGMENT_WIDTH,
     BAR_SEGMENTS,
-    CAPTION_WIDTH,
     FIGURE_WIDTH,
     FONT,
     JUNCTION_TITLE_LIMIT,
-    JUNCTION_WRAP,
     LABEL_LIMIT,
     META_LIMIT,
     QUOTE_LIMIT,
-    TEXT_SIZE,
+    SIZES,
     TITLE_LIMIT,
-    WRAP,
+    Sizes,
+    text_width,
 )
 from argmap.rendering.themes import Theme, get_theme
 
@@ -60,8 +59,11 @@ if TYPE_CHECKING:
 __all__ = ["BAR_SEGMENTS", "DIRECTIONS", "STATUS_MARKS", "Drawing", "build", "status_classes", "to_dot"]
 
 _OPENING_QUOTES: Final = frozenset("“\"‘'«„‚")
+# Quotation marks inside a quote become single ones, as in print: “… ‘no limits’”, never “… “no limits””.
+_NESTED: Final = str.maketrans({"“": "‘", "”": "’", '"': "'"})
 _ANSWER_WEIGHT: Final = 4
 _ROW_END: Final = "</FONT></TD></TR>"
+_CELLS_PER_ROW: Final = 4
 
 
 @define(frozen=True, kw_only=True)
@@ -79,6 +81,8 @@ class Drawing:
     """Whether statement nodes may carry a status badge (the map is evaluated or has some off)."""
     notes: tuple[str, ...] = ()
     """What the picture leaves out, for the user to know (e.g. text cut to fit a node)."""
+    rows: Mapping[str, str] = field(factory=dict)
+    """Per SVG id of a compact card's evidence cell, its classes and data attributes as written."""
 
 
 @define(frozen=True)
@@ -97,9 +101,12 @@ def to_dot(
     theme: str = "default",
     direction: str = "TB",
     legend: bool = True,
+    detail: str = "full",
 ) -> str:
     """Return the DOT text for ``argument_map``; see ``argmap.render`` for the options."""
-    return build(argument_map, evaluation, off=off, theme=theme, direction=direction, legend=legend).dot
+    return build(
+        argument_map, evaluation, off=off, theme=theme, direction=direction, legend=legend, detail=detail
+    ).dot
 
 
 def status_classes(evaluation: Evaluation) -> dict[str, str]:
@@ -119,9 +126,11 @@ def build(
     theme: str = "default",
     direction: str = "TB",
     legend: bool = True,
+    detail: str = "full",
 ) -> Drawing:
     """Return the DOT text, the SVG data attributes and a plain-text summary of the map."""
     palette = get_theme(theme)
+    level = check_detail(detail)
     if direction not in DIRECTIONS:
         raise RenderError(
             f"render: unknown direction: {direction!r}{suggest(direction, DIRECTIONS)}"
@@ -131,7 +140,19 @@ def build(
     looks = _looks(argument_map, evaluation, switched_off)
     gradual = evaluation is not None and bool(evaluation.strengths)
     marked = evaluation is not None or bool(switched_off)
-    emitter = _Emitter(argument_map, evaluation, palette, looks, gradual=gradual, off=switched_off.arguments)
+    seen = view(argument_map, level)
+    whole, argument_map = argument_map, seen.map
+    emitter = _Emitter(
+        argument_map,
+        evaluation,
+        palette,
+        looks,
+        gradual=gradual,
+        off=switched_off.arguments,
+        sizes=SIZES[level],
+        rows=seen.rows,
+        steps=None if level == "full" else seen.steps,
+    )
     lines = [
         'digraph "argmap" {',
         "  graph ["
@@ -141,15 +162,23 @@ def build(
                 "class": _q(f"argmap argmap-theme-{palette.name} argmap-direction-{direction}"),
                 "fontname": _q(FONT),
                 "id": '"argmap"',
-                "label": graph_label(argument_map, evaluation, palette, legend=legend, marked=marked),
+                "label": graph_label(
+                    argument_map,
+                    evaluation,
+                    palette,
+                    legend=legend,
+                    marked=marked,
+                    detail=level,
+                    sources=emitter.footnotes(),
+                ),
                 "labeljust": '"c"',
                 "labelloc": '"t"',
                 "newrank": "true",
-                "nodesep": '"0.25"',
+                "nodesep": '"0.25"' if level == "full" else '"0.15"',
                 "outputorder": '"edgesfirst"',
-                "pad": '"0.3"',
+                "pad": '"0.3"' if level == "full" else '"0.15"',
                 "rankdir": RANKDIR[direction],
-                "ranksep": '"0.45"',
+                "ranksep": '"0.45"' if level == "full" else '"0.22"',
                 "tooltip": escstring(argument_map.title),
             }
         )
@@ -158,7 +187,7 @@ def build(
         f'  edge [fontname="{FONT}" arrowsize="0.8"];',
     ]
     order = argument_order(argument_map)
-    groups = clusters(argument_map, order)
+    groups = clusters(argument_map, order) if level == "full" else list(seen.lines.values())
     grouped = {key for members in groups for key in members}
     nodes = {statement.id: emitter.statement(statement) for statement in argument_map.statements}
     edges: list[str] = []
@@ -172,10 +201,14 @@ def build(
         edges += drawn
     lines += [line for key, line in nodes.items() if key not in grouped]
     for number, members in enumerate(groups, 1):
-        # Invisible: the cluster only keeps a position's lines of argument together, under it.
-        # It would inherit the map's background, id and tooltip: emptied, they are not drawn.
         lines.append(f'  subgraph "cluster_{number}" {{')
-        lines.append(f"    graph [{GROUP_ATTRIBUTES}];")
+        if level != "full":
+            line_id = list(seen.lines)[number - 1]
+            lines.append(f"    graph [{emitter.line_attributes(line_id, switched_off.lines)}];")
+        else:
+            # Invisible: the cluster only keeps a position's lines of argument together, under it.
+            # It would inherit the map's background, id and tooltip: emptied, they are not drawn.
+            lines.append(f"    graph [{GROUP_ATTRIBUTES}];")
         lines += ["  " + nodes[key] for key in members]
         lines.append("  }")
     lines += edges
@@ -196,9 +229,10 @@ def build(
     return Drawing(
         dot="\n".join(lines) + "\n",
         data=data,
-        summary=_summary(argument_map, evaluation, looks),
+        summary=_summary(whole, evaluation, looks),
         badges=marked,
         notes=_notes(emitter.cut),
+        rows=emitter.evidence_cells,
     )
 
 
@@ -237,8 +271,20 @@ class _Emitter:
         *,
         gradual: bool,
         off: frozenset[str] = frozenset(),
+        sizes: Sizes = SIZES["full"],
+        rows: Mapping[str, tuple[Row, ...]] | None = None,
+        steps: Mapping[str, int] | None = None,
     ) -> None:
         self.map = argument_map
+        self.sizes = sizes
+        self.collapsed = rows or {}
+        self.evidence_cells: dict[str, str] = {}
+        # Sources by first use on a card, numbered for the footnote when there are several.
+        self.source_numbers: dict[str, int] = {}
+        if self.collapsed and len(argument_map.sources) > 1:
+            for found in self.collapsed.values():
+                for row in found:
+                    self.source_numbers.setdefault(row.evidence.source, len(self.source_numbers) + 1)
         self.off_arguments = off
         self.evaluation = evaluation
         self.theme = theme
@@ -248,8 +294,8 @@ class _Emitter:
         # Each statement's and argument's id escaped for an SVG attribute, worked out once.
         self.xml: dict[str, str] = {}
         self.names: list[str] = []
-        self.staggered = staggered(argument_map)
-        self.headers: dict[tuple[str, str, str | None, float | None], str] = {}
+        self.staggered = dict(steps) if steps is not None else staggered(argument_map)
+        self.headers: dict[tuple[int, str, str, str | None, float | None], str] = {}
         self.sources: dict[str, tuple[str | None, str]] = {}
         # Worked out once per build: the attributes per kind and status, the row openings per
         # font and colour, the DOT name per statement.
@@ -344,13 +390,17 @@ class _Emitter:
         colour = theme.muted if look.status == "off" else style.text
         caption = "ASSUMPTION" if isinstance(statement, Claim) and statement.assumed else CAPTIONS[kind]
         label = '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT">'
-        label += self._header(caption, style.caption, look) + "</TD></TR>"
-        size = TEXT_SIZE[kind]
+        collapsed = self.collapsed.get(statement.id, ())
+        # The evidence count goes in the header, unless a strength bar already fills it.
+        counted = 0 if self.gradual else len(collapsed)
+        label += self._header(caption, style.caption, look, counted) + "</TD></TR>"
+        sizes = self.sizes
+        size = sizes.text[kind]
         if isinstance(statement, Evidence):
             if statement.text:
-                main = html_block(statement.text, WRAP[kind], limit=QUOTE_LIMIT)
+                main = html_block(statement.text, sizes.wrap[kind], limit=QUOTE_LIMIT)
             else:
-                main = html_block(_quoted(statement.quote, QUOTE_LIMIT), WRAP[kind], italic=True)
+                main = html_block(_quoted(statement.quote, QUOTE_LIMIT), sizes.wrap[kind], italic=True)
             label += self._row(size, colour, 3) + main + _ROW_END
             if statement.speaker:
                 speaker = self.speakers.get(statement.speaker)
@@ -367,9 +417,147 @@ class _Emitter:
             bold = kind in {"question", "position"}
             if len(statement.label) > LABEL_LIMIT:
                 self.cut.append(statement.id)
-            text = html_block(statement.label, WRAP[kind], limit=LABEL_LIMIT, bold=bold)
+            text = html_block(statement.label, sizes.wrap[kind], limit=LABEL_LIMIT, bold=bold)
             label += self._row(size, colour, 3) + text + _ROW_END
+            if collapsed:
+                label += self._evidence_rows(collapsed)
         return label + "</TABLE>>"
+
+    # -- compact: evidence as rows on the card it bears on ------------------------------------------
+
+    def _evidence_rows(self, rows: tuple[Row, ...]) -> str:
+        """Return the rows of a card's collapsed evidence: a count, then who said what, and where.
+
+        One row per speaker (and way of bearing on the card): the speaker, then one cell per
+        piece of evidence with its status mark and locator. Each such cell carries the evidence's
+        id (Graphviz writes it as a link group, which the SVG post-processor turns into the
+        evidence's own group) and has a fixed size worked out from its locator, so a status that
+        changes moves nothing.
+        """
+        theme = self.theme
+        sizes = self.sizes
+        parts = ['<TR><TD ALIGN="LEFT" CELLPADDING="0" HEIGHT="4"></TD></TR>']
+        if self.gradual:
+            colour = html_attr(theme.kinds["evidence"].caption)
+            parts.append(
+                f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{sizes.caption:g}" COLOR="{colour}">'
+                f"<B>EVIDENCE {len(rows)}</B></FONT></TD></TR>"
+            )
+        speakers: dict[str, list[Row]] = {}
+        for row in rows:
+            speakers.setdefault(self._attribution(row), []).append(row)
+        height = round(sizes.row * 1.45)
+        text_colour = html_attr(theme.muted)
+        for speaker, said in speakers.items():
+            # Fixed sizes throughout: Graphviz would spread a free row's cells over the card.
+            speaker_width = round(text_width(speaker, sizes.row) + 4)
+            for start in range(0, len(said), _CELLS_PER_ROW):
+                first = html_text(speaker) if not start else ""
+                if first:
+                    first = f'<FONT POINT-SIZE="{sizes.row:g}" COLOR="{text_colour}">{first}</FONT>'
+                fixed = f'FIXEDSIZE="TRUE" WIDTH="{speaker_width}" HEIGHT="{height}"'
+                cells = [f'<TD {fixed} ALIGN="LEFT">{first}</TD>']
+                width = speaker_width
+                for row in said[start : start + _CELLS_PER_ROW]:
+                    cell, cell_width = self._evidence_cell(row, height)
+                    cells.append(cell)
+                    width += cell_width
+                parts.append(
+                    f'<TR><TD ALIGN="LEFT"><TABLE FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}"'
+                    ' ALIGN="LEFT" BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                    + "".join(cells)
+                    + "</TR></TABLE></TD></TR>"
+                )
+        return "".join(parts)
+
+    def _evidence_cell(self, row: Row, height: int) -> tuple[str, int]:
+        """Return a piece of evidence's cell on a compact card (status mark, locator) and its width."""
+        evidence = row.evidence
+        sizes = self.sizes
+        look = self.looks[evidence.id]
+        where = evidence.locator or "quote"
+        number = self.source_numbers.get(evidence.source)
+        if number:
+            where = f"[{number}] {where}"
+        where = labels.shorten(where, 16)
+        mark_width = round(sizes.row * 1.3)
+        text_part = round(text_width(where, sizes.row) + 4)
+        width = mark_width + text_part
+        mark = ""
+        if look.status is not None:
+            colour = html_attr(self.theme.statuses[look.status].colour)
+            glyph = STATUS_MARKS[look.status][0]
+            mark = f'<FONT POINT-SIZE="{sizes.row:g}" COLOR="{colour}"><B>{glyph}</B></FONT>'
+        text_colour = self.theme.muted if look.status == "off" else self.theme.kinds["claim"].text
+        tooltip = labels.html_text(self._tooltip(evidence, look)[: labels.TOOLTIP_LIMIT])
+        escaped = _xml(evidence.id)
+        self.evidence_cells[labels.svg_id(evidence.id)] = (
+            f' class="argmap-evidence-row argmap-status-{look.status or "none"}"'
+            f' data-argmap-id="{escaped}" data-kind="evidence" data-status="{look.status or "none"}"'
+            f' data-evidence-id="{escaped}" data-source-id="{_xml(evidence.source)}"'
+            f' data-host-id="{_xml(row.host)}" data-role="{row.role}"'
+        )
+        # The mark has a cell of its own: a wider or narrower glyph moves not even the locator.
+        # Graphviz 2.43 writes a cell's link group only for a cell with a link: the SVG
+        # post-processor takes this one out again.
+        ident = labels.html_text(labels.svg_id(evidence.id))
+        cell = (
+            f'<TD FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}"'
+            f' ID="{ident}" HREF="#" TOOLTIP="{tooltip}">'
+            f'<TABLE FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}" BORDER="0" CELLBORDER="0"'
+            ' CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'<TD FIXEDSIZE="TRUE" WIDTH="{mark_width}" HEIGHT="{height}">{mark}</TD>'
+            f'<TD FIXEDSIZE="TRUE" WIDTH="{text_part}" HEIGHT="{height}" ALIGN="LEFT">'
+            f'<FONT POINT-SIZE="{sizes.row:g}" COLOR="{html_attr(text_colour)}">'
+            f"{labels.html_text(where)}</FONT></TD></TR></TABLE></TD>"
+        )
+        return cell, width
+
+    def _attribution(self, row: Row) -> str:
+        """Return who an evidence row quotes and how the evidence bears on the card (not escaped)."""
+        evidence = row.evidence
+        words = [] if row.role == "pro" else ["against:" if row.role == "con" else "undercuts:"]
+        words.append(labels.shorten(evidence.speaker or self._source(evidence.source)[1], 26))
+        return " ".join(words) + " ·"
+
+    def footnotes(self) -> tuple[str, ...]:
+        """Return the sources the compact cards cite, each once: author, title, publisher, date."""
+        if not self.collapsed:
+            return ()
+        cited = dict.fromkeys(row.evidence.source for found in self.collapsed.values() for row in found)
+        notes = []
+        for source_id in self.source_numbers or cited:
+            text, _ = self._cited(source_id)
+            number = self.source_numbers.get(source_id)
+            notes.append(f"[{number}] {text}" if number else text)
+        return tuple(notes)
+
+    def line_attributes(self, line_id: str, off: frozenset[str]) -> str:
+        """Return the graph attributes of a line of argument's cluster: drawn, with its title."""
+        line = self.map.line(line_id)
+        theme = self.theme
+        cluster_id = f"line:{line_id}"
+        self.data[cluster_id] = f' data-line-id="{self._xml(line_id)}"'
+        switched = line_id in off
+        colour = theme.inactive if switched else theme.legend_border
+        title = html_block(line.title, 40, limit=TITLE_LIMIT * 2, bold=True)
+        classes = "argmap-line argmap-line-off" if switched else "argmap-line"
+        return _attrs(
+            {
+                "class": _q(classes),
+                "color": _q(colour),
+                "fillcolor": _q(theme.legend_fill),
+                "fontcolor": _q(theme.muted),
+                "fontsize": _q(f"{self.sizes.junction:g}"),
+                "id": id_attr(cluster_id),
+                "label": f"<{title}>",
+                "labeljust": '"l"',
+                "margin": '"7"',
+                "penwidth": '"1.2"',
+                "style": '"rounded,filled,dashed"' if switched else '"rounded,filled"',
+                "tooltip": escstring(f"Line of argument {line_id}: {line.title}"),
+            }
+        )
 
     def _row(self, size: float, colour: str, top: int) -> str:
         """Return the opening of a text row: a spacer ``top`` high, then a cell in this font."""
@@ -382,8 +570,9 @@ class _Emitter:
             )
         return opening
 
-    def _header(self, caption: str, caption_colour: str, look: _Look) -> str:
+    def _header(self, caption: str, caption_colour: str, look: _Look, count: int = 0) -> str:
         key = (
+            count,
             caption,
             caption_colour,
             look.status,
@@ -391,30 +580,35 @@ class _Emitter:
         )
         header = self.headers.get(key)
         if header is None:
-            header = self.headers[key] = self._make_header(caption, caption_colour, look)
+            header = self.headers[key] = self._make_header(caption, caption_colour, look, count)
         return header
 
-    def _make_header(self, caption: str, caption_colour: str, look: _Look) -> str:
+    def _make_header(self, caption: str, caption_colour: str, look: _Look, count: int) -> str:
         # Every cell is fixed-size and the table too, so the header is the same size whatever the
         # status, and stays left-aligned (Graphviz would stretch a free-size nested table).
         theme = self.theme
-        fixed = f'FIXEDSIZE="TRUE" HEIGHT="{BADGE_HEIGHT}"'
+        sizes = self.sizes
+        fixed = f'FIXEDSIZE="TRUE" HEIGHT="{sizes.badge_height}"'
+        # Full maps give every caption one width; the others fit it to the caption, which
+        # depends on the statement alone, never on its status.
+        caption_width = sizes.caption_width or round(text_width(caption, sizes.caption, bold=True) + 8)
         cells = [
             (
-                f'<TD {fixed} WIDTH="{CAPTION_WIDTH}" ALIGN="LEFT">'
-                f'<FONT POINT-SIZE="7.5" COLOR="{html_attr(caption_colour)}"><B>{caption}</B></FONT></TD>'
+                f'<TD {fixed} WIDTH="{caption_width}" ALIGN="LEFT">'
+                f'<FONT POINT-SIZE="{sizes.caption:g}" COLOR="{html_attr(caption_colour)}">'
+                f"<B>{caption}</B></FONT></TD>"
             )
         ]
-        width = CAPTION_WIDTH + BADGE_WIDTH
+        width = caption_width + sizes.badge_width
         if look.status is not None:
             status_style = theme.statuses[look.status]
             cells.append(
-                f'<TD {fixed} WIDTH="{BADGE_WIDTH}" BGCOLOR="{html_attr(status_style.badge_fill)}">'
-                f'<FONT POINT-SIZE="8.5" COLOR="{html_attr(status_style.badge_text)}">'
+                f'<TD {fixed} WIDTH="{sizes.badge_width}" BGCOLOR="{html_attr(status_style.badge_fill)}">'
+                f'<FONT POINT-SIZE="{sizes.badge:g}" COLOR="{html_attr(status_style.badge_text)}">'
                 f"<B>{STATUS_MARKS[look.status]}</B></FONT></TD>"
             )
         else:
-            cells.append(f'<TD {fixed} WIDTH="{BADGE_WIDTH}"></TD>')
+            cells.append(f'<TD {fixed} WIDTH="{sizes.badge_width}"></TD>')
         if self.gradual:
             cells.append(f'<TD {fixed} WIDTH="6"></TD>')
             filled = _filled(look.strength) if look.strength is not None else 0
@@ -427,11 +621,20 @@ class _Emitter:
             figure = f"{look.strength:.2f}" if look.strength is not None else "–"
             cells.append(
                 f'<TD {fixed} WIDTH="{FIGURE_WIDTH}" ALIGN="RIGHT">'
-                f'<FONT POINT-SIZE="8.5" COLOR="{html_attr(caption_colour)}">{figure}</FONT></TD>'
+                f'<FONT POINT-SIZE="{sizes.badge:g}" COLOR="{html_attr(caption_colour)}">{figure}</FONT></TD>'
             )
             width += 6 + BAR_SEGMENTS * BAR_SEGMENT_WIDTH + FIGURE_WIDTH
+        if count:
+            # A compact card's pieces of evidence, counted after the status (which it never moves).
+            counted = f"EVIDENCE {count}"
+            count_width = round(text_width(counted, sizes.caption, bold=True) + 10)
+            cells.append(
+                f'<TD {fixed} WIDTH="{count_width}" ALIGN="RIGHT"><FONT POINT-SIZE="{sizes.caption:g}"'
+                f' COLOR="{html_attr(theme.kinds["evidence"].caption)}"><B>{counted}</B></FONT></TD>'
+            )
+            width += count_width
         return (
-            f'<TABLE FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{BADGE_HEIGHT}" ALIGN="LEFT"'
+            f'<TABLE FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{sizes.badge_height}" ALIGN="LEFT"'
             ' BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
             + "".join(cells)
             + "</TR></TABLE>"
@@ -446,7 +649,7 @@ class _Emitter:
         if isinstance(statement, Evidence):
             if statement.text:
                 parts.append(statement.text)
-            parts.append(f"“{statement.quote}”")
+            parts.append(f"“{statement.quote}”")  # exactly as quoted: the tooltip is the reference
             if statement.speaker:
                 parts.append(f"— {statement.speaker}")
             cited, url = self._cited(statement.source)
@@ -504,10 +707,11 @@ class _Emitter:
         sign = "+" if pro else "−"
         if argument.title:
             # A titled argument is a small rounded box: its sign, then its title, in the junction's colours.
-            title = html_block(argument.title, JUNCTION_WRAP, limit=JUNCTION_TITLE_LIMIT)
+            title = html_block(argument.title, self.sizes.junction_wrap, limit=JUNCTION_TITLE_LIMIT)
             junction = (
                 f'  {name} [class="argmap-junction argmap-titled argmap-{stance}{state_class}"'
-                f' color="{colour}" fillcolor="{colour}" fontcolor="{theme.background}" fontsize="9"'
+                f' color="{colour}" fillcolor="{colour}" fontcolor="{theme.background}"'
+                f' fontsize="{self.sizes.junction:g}"'
                 f' id={id_attr(node_id)} label=<<B>{sign}</B>  {title}> margin="0.08,0.03" shape=box'
                 f' style="rounded,filled" tooltip={tip}];'
             )
@@ -532,10 +736,12 @@ class _Emitter:
                 f' data-to="{_xml(node_id)}"'
             )
         edge_id = f"arg:{argument.id}:conclusion"
+        steps = self.staggered.get(argument.id)
+        placement = f" minlen={steps}" if steps else ""
         lines.append(
             f"  {name} -> {self._name(argument.conclusion)} [arrowhead={head} class="
             f'"argmap-edge argmap-{stance} argmap-inference{state_class}" color="{colour}"'
-            f' id={id_attr(edge_id)} penwidth="1.8" style={line} tooltip={tip} weight=2];'
+            f' id={id_attr(edge_id)}{placement} penwidth="1.8" style={line} tooltip={tip} weight=2];'
         )
         self.data[edge_id] = (
             f' data-argument-id="{self._xml(argument.id)}" data-from="{_xml(node_id)}"'
@@ -688,11 +894,15 @@ def _attrs(attributes: Mapping[str, str]) -> str:
 
 
 def _quoted(quote: str, limit: int) -> str:
-    """Return ``quote`` shortened and in quotation marks, unless it opens with its own marks."""
+    """Return ``quote`` shortened and in quotation marks, unless it opens with its own marks.
+
+    >>> _quoted("their friendship had “no limits”", 80)
+    '“their friendship had ‘no limits’”'
+    """
     short = labels.shorten(quote, limit)
     if short[:1] in _OPENING_QUOTES:
         return short
-    return f"“{short}”"
+    return f"“{short.translate(_NESTED)}”"
 
 
 def _notes(cut: list[str]) -> tuple[str, ...]:

@@ -13,11 +13,12 @@ from attrs import define
 from argmap.rendering import labels
 from argmap.rendering.labels import html_attr, html_text
 from argmap.rendering.metrics import (
-    BADGE_WIDTH,
     BAR_SEGMENT_WIDTH,
     BAR_SEGMENTS,
     DESCRIPTION_LIMIT,
     HEADING_LIMIT,
+    SIZES,
+    Sizes,
     text_width,
 )
 
@@ -44,28 +45,51 @@ def graph_label(
     *,
     legend: bool,
     marked: bool,
+    detail: str = "full",
+    sources: tuple[str, ...] = (),
 ) -> str:
-    """Return the graph's HTML-like label: title, description (shortened) and the legend."""
+    """Return the graph's HTML-like label: title, description (shortened) and the legend.
+
+    Only ``full`` has the description; ``sources`` (the compact level's cited sources, each
+    once) go under the legend.
+    """
+    sizes = SIZES[detail]
     title = "<BR/>".join(
         html_text(line)
         for line in labels.wrap(labels.shorten(argument_map.title, HEADING_LIMIT), 70) or [" "]
     )
-    rows = [f'<TR><TD><FONT POINT-SIZE="18" COLOR="{html_attr(theme.text)}"><B>{title}</B></FONT></TD></TR>']
-    if argument_map.description:
+    heading = 18 if detail == "full" else 20
+    rows = [f"<TR><TD>{_bold(title, heading, theme.text)}</TD></TR>"]
+    if argument_map.description and detail == "full":
         about = labels.html_block(argument_map.description, 110, limit=DESCRIPTION_LIMIT)
         rows.append(
             f'<TR><TD><FONT POINT-SIZE="10" COLOR="{html_attr(theme.muted)}">{about}</FONT></TD></TR>'
         )
     if legend:
-        rows.append(f"<TR><TD>{_legend(evaluation, theme, marked=marked)}</TD></TR>")
+        rows.append(
+            f"<TR><TD>{_legend(evaluation, theme, marked=marked, sizes=sizes, detail=detail)}</TD></TR>"
+        )
+    if sources:
+        shown = [labels.shorten(source, 160) for source in sources[:_SOURCES_SHOWN]]
+        if len(sources) > _SOURCES_SHOWN:
+            shown.append(f"and {len(sources) - _SOURCES_SHOWN} more sources")
+        lead = "Sources: " if len(sources) > 1 else "Source: "
+        cited = "<BR/>".join(html_text(line) for line in [lead + shown[0], *shown[1:]])
+        rows.append(
+            f'<TR><TD BALIGN="LEFT"><FONT POINT-SIZE="{sizes.legend:g}" COLOR="{html_attr(theme.muted)}">'
+            f"{cited}</FONT></TD></TR>"
+        )
     rows.append('<TR><TD HEIGHT="6"></TD></TR>')
     return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
 
 
-def _legend(evaluation: Evaluation | None, theme: Theme, *, marked: bool) -> str:
-    rows = [_legend_kinds(theme)]
+_SOURCES_SHOWN: Final = 12
+
+
+def _legend(evaluation: Evaluation | None, theme: Theme, *, marked: bool, sizes: Sizes, detail: str) -> str:
+    rows = [_legend_kinds(theme, sizes, detail)]
     if marked:
-        rows.append(_legend_statuses(evaluation, theme))
+        rows.append(_legend_statuses(evaluation, theme, sizes))
     return (
         f'<TABLE BORDER="1" COLOR="{html_attr(theme.legend_border)}" BGCOLOR="{html_attr(theme.legend_fill)}"'
         ' CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="ROUNDED">'
@@ -74,20 +98,31 @@ def _legend(evaluation: Evaluation | None, theme: Theme, *, marked: bool) -> str
     )
 
 
-def _legend_kinds(theme: Theme) -> str:
-    cells = [_note("Kinds", theme)]
-    for kind in ("question", "position", "claim", "evidence"):
+def _legend_kinds(theme: Theme, sizes: Sizes, detail: str) -> str:
+    scale = sizes.legend / 7.5
+    height = round(16 * scale)
+    cells = [_note("Kinds", theme, sizes)]
+    kinds = (
+        ("question", "position", "claim", "evidence")
+        if detail == "full"
+        else ("question", "position", "claim")
+    )
+    for kind in kinds:
         style = theme.kinds[kind]
         rounded = ' STYLE="ROUNDED"' if style.rounded else ""
         cells.append(
             _Cell(
-                f'<FONT POINT-SIZE="7.5" COLOR="{html_attr(style.text)}"><B>{CAPTIONS[kind]}</B></FONT>',
-                text_width(CAPTIONS[kind], 7.5, bold=True) + 10,
+                _bold(CAPTIONS[kind], sizes.legend, style.text),
+                text_width(CAPTIONS[kind], sizes.legend, bold=True) + 10 * scale,
                 f' BORDER="1" COLOR="{html_attr(style.border)}" BGCOLOR="{html_attr(style.fill)}"{rounded}',
+                height,
             )
         )
-        cells.append(_gap(4))
-    cells.append(_gap(10))
+        cells.append(_gap(4, height))
+    if detail == "compact":
+        cells.append(_note("each card lists its evidence: status, speaker, ¶", theme, sizes))
+    cells.append(_gap(10, height))
+    glyph_size = round(10 * scale)
     for colour, glyph, meaning in (
         (theme.pro, "───►", "supports"),
         (theme.con, "– – –┤", "opposes"),
@@ -96,61 +131,67 @@ def _legend_kinds(theme: Theme) -> str:
     ):
         cells.append(
             _Cell(
-                f'<FONT POINT-SIZE="10" COLOR="{html_attr(colour)}"><B>{glyph}</B></FONT>',
-                text_width(glyph, 10, bold=True) + 4,
+                f'<FONT POINT-SIZE="{glyph_size:g}" COLOR="{html_attr(colour)}"><B>{glyph}</B></FONT>',
+                text_width(glyph, glyph_size, bold=True) + 4,
                 ' ALIGN="RIGHT"',
+                height,
             )
         )
-        cells += [_note(meaning, theme), _gap(8)]
+        cells += [_note(meaning, theme, sizes), _gap(8, height)]
     for colour, glyph in ((theme.pro, "+"), (theme.con, "−")):
         cells.append(
             _Cell(
-                f'<FONT POINT-SIZE="9" COLOR="{html_attr(theme.background)}"><B>{glyph}</B></FONT>',
-                14,
+                _bold(glyph, round(9 * scale), theme.background),
+                round(14 * scale),
                 f' BGCOLOR="{html_attr(colour)}" STYLE="ROUNDED"',
+                height,
             )
         )
-        cells.append(_gap(2))
-    cells.append(_note("joins linked premises", theme))
-    return _fixed_row(cells)
+        cells.append(_gap(2, height))
+    cells.append(_note("joins linked premises", theme, sizes))
+    return _fixed_row(cells, height)
 
 
-def _legend_statuses(evaluation: Evaluation | None, theme: Theme) -> str:
+def _legend_statuses(evaluation: Evaluation | None, theme: Theme, sizes: Sizes) -> str:
+    height = round(16 * sizes.legend / 7.5)
     if evaluation is None:
         # Switched off but not evaluated: only "off" means anything on this map.
         style = theme.statuses["off"]
         mark = STATUS_MARKS["off"]
         return _fixed_row(
             [
-                _note("Status", theme),
+                _note("Status", theme, sizes),
                 _Cell(
-                    f'<FONT POINT-SIZE="8.5" COLOR="{html_attr(style.badge_text)}"><B>{mark}</B></FONT>',
-                    BADGE_WIDTH,
+                    _bold(mark, sizes.badge, style.badge_text),
+                    sizes.badge_width,
                     f' BGCOLOR="{html_attr(style.badge_fill)}"',
+                    height,
                 ),
-                _gap(6),
-                _note("switched off (no semantics chosen, so nothing else is marked)", theme),
-            ]
+                _gap(6, height),
+                _note("switched off (no semantics chosen, so nothing else is marked)", theme, sizes),
+            ],
+            height,
         )
-    cells = [_note(f"Status ({evaluation.semantics} semantics)", theme)]
+    cells = [_note(f"Status ({evaluation.semantics} semantics)", theme, sizes)]
     for status, mark in STATUS_MARKS.items():
         style = theme.statuses[status]
         cells.append(
             _Cell(
-                f'<FONT POINT-SIZE="8.5" COLOR="{html_attr(style.badge_text)}"><B>{mark}</B></FONT>',
-                BADGE_WIDTH,
+                _bold(mark, sizes.badge, style.badge_text),
+                sizes.badge_width,
                 f' BGCOLOR="{html_attr(style.badge_fill)}"',
+                height,
             )
         )
-        cells.append(_gap(6))
-    cells.append(_note("border: solid stands, dashed falls or off, dotted open", theme))
+        cells.append(_gap(6, height))
+    cells.append(_note("border: solid stands, dashed falls or off, dotted open", theme, sizes))
     if evaluation.strengths:
-        cells.append(_gap(10))
+        cells.append(_gap(10, height))
         for index in range(BAR_SEGMENTS):
             colour = theme.bar_fill if index < 7 else theme.bar_empty  # noqa: PLR2004  # a sample bar
-            cells.append(_Cell("", BAR_SEGMENT_WIDTH, f' BGCOLOR="{html_attr(colour)}"', height=7))
-        cells.append(_note("strength from 0 to 1", theme))
-    return _fixed_row(cells)
+            cells.append(_Cell("", BAR_SEGMENT_WIDTH, f' BGCOLOR="{html_attr(colour)}"', 7))
+        cells.append(_note("strength from 0 to 1", theme, sizes))
+    return _fixed_row(cells, height)
 
 
 @define(frozen=True)
@@ -161,19 +202,26 @@ class _Cell:
     height: int = 16
 
 
-def _gap(width: int) -> _Cell:
-    return _Cell("", width)
+def _bold(markup: str, size: float, colour: str) -> str:
+    """Return ``markup`` (already escaped) in bold, in this size and colour."""
+    return f'<FONT POINT-SIZE="{size:g}" COLOR="{html_attr(colour)}"><B>{markup}</B></FONT>'
 
 
-def _note(text: str, theme: Theme) -> _Cell:
+def _gap(width: int, height: int) -> _Cell:
+    return _Cell("", width, height=height)
+
+
+def _note(text: str, theme: Theme, sizes: Sizes) -> _Cell:
+    size = max(9, round(sizes.legend))
     return _Cell(
-        f'<FONT POINT-SIZE="9" COLOR="{html_attr(theme.muted)}">{html_text(text)}</FONT>',
-        text_width(text, 9) + 6,
+        f'<FONT POINT-SIZE="{size:g}" COLOR="{html_attr(theme.muted)}">{html_text(text)}</FONT>',
+        text_width(text, size) + 6,
         ' ALIGN="LEFT"',
+        round(16 * sizes.legend / 7.5),
     )
 
 
-def _fixed_row(cells: list[_Cell]) -> str:
+def _fixed_row(cells: list[_Cell], height: int) -> str:
     # A fixed-size row: Graphviz would otherwise stretch every row of the legend to the widest one.
     parts = []
     total = 0
@@ -184,6 +232,6 @@ def _fixed_row(cells: list[_Cell]) -> str:
             f'<TD FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{cell.height}"{cell.extra}>{cell.body}</TD>'
         )
     return (
-        f'<TABLE FIXEDSIZE="TRUE" WIDTH="{total}" HEIGHT="16" ALIGN="LEFT" BORDER="0" CELLBORDER="0"'
+        f'<TABLE FIXEDSIZE="TRUE" WIDTH="{total}" HEIGHT="{height}" ALIGN="LEFT" BORDER="0" CELLBORDER="0"'
         ' CELLSPACING="0" CELLPADDING="0"><TR>' + "".join(parts) + "</TR></TABLE>"
     )

@@ -24,7 +24,7 @@ from typing import Final
 from argmap.rendering.dot import BAR_SEGMENTS
 from argmap.rendering.labels import xml_attr
 
-__all__ = ["add_data_attributes"]
+__all__ = ["add_data_attributes", "fit_to_width"]
 
 _HEAD: Final = r'<g id="([^"]*)" class="((?:node|edge|graph|cluster)[^"]*)"'
 _GROUP: Final = re.compile(_HEAD)
@@ -37,13 +37,34 @@ _GROUP_OR_HEADER: Final = re.compile(
     rf"((?:<polygon [^\n]*\n){{{BAR_SEGMENTS}}}<text )?"
 )
 _BAR: Final = '<polygon class="argmap-bar" '
+# A compact card's evidence cell: Graphviz writes a cell with an ID and a tooltip as a link
+# group ``a_<ID>``, its status mark (when drawn) the first text inside.
+_CELL: Final = re.compile(r'<g id="a_([^"]*)">(<a [^\n]*>\n)(<text )?')
+_HREF: Final = re.compile(' xlink:href="#"')
+_SIZE: Final = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
-def add_data_attributes(svg: str, data: Mapping[str, str], *, badges: bool = False) -> str:
+def fit_to_width(svg: str) -> str:
+    """Return ``svg`` sized to fill the width of whatever holds it, its height following the viewBox.
+
+    For notebooks: a map laid out thousands of points wide then shows whole in its cell, the
+    question at the top in view. Files keep Graphviz's absolute size.
+    """
+    return _SIZE.sub('<svg width="100%" style="max-width:100%;height:auto"', svg, count=1)
+
+
+def add_data_attributes(
+    svg: str, data: Mapping[str, str], *, badges: bool = False, rows: Mapping[str, str] | None = None
+) -> str:
     """Return ``svg`` with each element's data attributes (``Drawing.data``) added to its ``<g>`` tag.
 
-    ``badges`` says the map was drawn with statuses: the header parts are classed too.
+    ``badges`` says the map was drawn with statuses: the header parts are classed too. ``rows``
+    (``Drawing.rows``) are the compact cards' evidence cells: each link group Graphviz writes
+    for one becomes ``<g id="<evidence id>" class="argmap-evidence-row ...">`` with the
+    evidence's data attributes, its status mark (if any) ``<text class="argmap-row-mark">``.
     """
+    if rows:
+        svg = _CELL.sub(lambda match: _cell(match, rows), svg)
     # Our classes are letters and hyphens, written plainly so that they can be found by text
     # search too; there are few distinct class lists, so each is rewritten once.
     class_lists: dict[str, str] = {}
@@ -82,3 +103,22 @@ def add_data_attributes(svg: str, data: Mapping[str, str], *, badges: bool = Fal
         return f'<g id="{key}" class="{written}"{extra}'
 
     return (_GROUP_OR_HEADER if badges else _GROUP).sub(replace, svg)
+
+
+def _cell(match: re.Match[str], rows: Mapping[str, str]) -> str:
+    key = match.group(1)
+    if "&" in key:
+        key = html.unescape(key)
+    extra = rows.get(key)
+    if extra is None:
+        return match.group(0)
+    if not key.isprintable() or "&" in key or "<" in key or ">" in key or '"' in key or "'" in key:
+        key = xml_attr(key)
+    text = match.group(3)
+    mark = (
+        '<text class="argmap-row-mark" '
+        if text is not None and 'data-status="none"' not in extra
+        else text or ""
+    )
+    link = _HREF.sub("", match.group(2), count=1)
+    return f'<g id="{key}"{extra}>{link}{mark}'

@@ -5,6 +5,7 @@ Pure functions of the model and an evaluation, so they are tested without a note
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from typing import TYPE_CHECKING, Any, Final
 
@@ -13,9 +14,10 @@ from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Evidence, Position, Question
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from argmap.evaluation import CriticalItem, Evaluation
+    from argmap.evaluation.labelling import Verdict
 
 __all__ = [
     "READING",
@@ -23,11 +25,15 @@ __all__ = [
     "evidence_items",
     "explanation_title",
     "group_items",
+    "in_words",
     "line_of_argument",
     "palette_data",
+    "part_names",
     "short_speaker",
     "shorten",
+    "statement_labels",
     "verdict_data",
+    "verdicts_data",
 ]
 
 SHORT_QUOTE: Final = 72
@@ -35,6 +41,10 @@ SHORT_QUOTE: Final = 72
 SHORT_GROUP: Final = 48
 SHORT_TITLE: Final = 60
 """Characters of a statement's label in a heading such as "Why does ‘…’ fall?"."""
+SHORT_NAME: Final = 48
+"""Characters of a statement's label where a sentence names it in place of its id."""
+SHORT_CRITICAL: Final = 96
+"""Characters of a critical part's label: two lines in the panel."""
 BAR_SEGMENTS: Final = 10
 """Segments in the strength bar the renderer draws in each node under gradual semantics."""
 READING: Final = {"in": "stands", "out": "falls", "undecided": "open", "off": "off"}
@@ -234,6 +244,97 @@ def explanation_title(argument_map: ArgumentMap, statement_id: str, status: str)
     return f"Why {verb.format(label)}?"
 
 
+def statement_labels(argument_map: ArgumentMap) -> dict[str, str]:
+    """Return every statement's label, shortened for a list or a screen reader, by id."""
+    return {statement.id: shorten(statement.label, SHORT_TITLE) for statement in argument_map.statements}
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def part_names(argument_map: ArgumentMap) -> dict[str, str]:
+    """Return the words a reader knows each part by, keyed by id, for ids that are not words already.
+
+    A statement is its quoted label, an argument or line its title; an argument with no title
+    is named by its first premise ("from ‘…’"). Ids that read as numbers are left out, so that
+    no figure in a sentence is taken for an id.
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.build("t"); tea = m.position("tea", "Tea")
+    >>> _ = m.claim("c", "Tea calms.", supports=tea)
+    >>> part_names(m.finish())
+    {'tea': '‘Tea’', 'c': '‘Tea calms.’', 'c.pro.tea': 'from ‘Tea calms.’'}
+    """
+    names: dict[str, str] = {}
+    for statement in argument_map.statements:
+        names[statement.id] = f"‘{shorten(statement.label, SHORT_NAME)}’"
+    for argument in argument_map.arguments:
+        if argument.title:
+            names[argument.id] = f"“{argument.title}”"
+        else:
+            more = len(argument.premises) - 1
+            extra = f" and {more} more" if more else ""
+            names[argument.id] = f"from {names[argument.premises[0]]}{extra}"
+    for line in argument_map.lines:
+        names[line.id] = f"“{line.title}”"
+    return {id_: name for id_, name in names.items() if name.strip("‘’“”") != id_ and not _number(id_)}
+
+
+_TITLED_ID: Final = re.compile(r"” \(([^()\s]+)\)")
+"""An id in brackets after a title the sentence already gives: “No weapons” (a-no-arms)."""
+_LABELLED_ID: Final = re.compile(r"(\S+) \((“[^”]*”)\)")
+"""An id before the text the sentence already quotes: c-no-arms (“China has not…”)."""
+_TOKEN: Final = re.compile(r"\S+")
+_OTHER_WORDS: Final = re.compile(r"(?<![\w.-])(undecided|contested)(?![\w-])")
+"""What engines call a status the panels call "open": one word per status, as the legend says."""
+_LEAD: Final = "('\"‘“["
+_TRAIL: Final = ")'\"’”.,;:!?]"
+
+
+def in_words(text: str, names: Mapping[str, str]) -> str:
+    """Return ``text`` with the ids in ``names`` replaced by the words a reader knows them by.
+
+    A status is named as the legend names it: "undecided" (and "contested") read "open".
+
+    >>> in_words("p-a falls: argument “Arms” (a-arms) for p-b applies; c-x (“China…”) stands.",
+    ...          {"p-a": "‘Alliance’", "p-b": "‘Partners’", "a-arms": "“Arms”", "c-x": "‘China’"})
+    '‘Alliance’ falls: argument “Arms” for ‘Partners’ applies; “China…” stands.'
+    """
+    if not text:
+        return text
+    text = _OTHER_WORDS.sub("open", text)
+    if not names:
+        return text
+
+    def titled(match: re.Match[str]) -> str:
+        return "”" if match.group(1) in names else match.group()
+
+    def labelled(match: re.Match[str]) -> str:
+        return match.group(2) if match.group(1) in names else match.group()
+
+    def word(match: re.Match[str]) -> str:
+        token = match.group()
+        if token in names:
+            return names[token]
+        core = token.lstrip(_LEAD)
+        bare = core.rstrip(_TRAIL)
+        if bare not in names:
+            return token
+        # Quotes a sentence put around an id ('p-alliance') give way to the name's own.
+        lead = token[: len(token) - len(core)].replace("'", "")
+        trail = core[len(bare) :].replace("'", "")
+        return f"{lead}{names[bare]}{trail}"
+
+    text = _TITLED_ID.sub(titled, text)
+    text = _LABELLED_ID.sub(labelled, text)
+    return _TOKEN.sub(word, text)
+
+
 def _is_gradual(evaluation: Evaluation) -> bool:
     from argmap.evaluation import semantics  # noqa: PLC0415  # the registry, read when asked
 
@@ -243,13 +344,16 @@ def _is_gradual(evaluation: Evaluation) -> bool:
         return bool(evaluation.strengths)
 
 
-def verdict_data(argument_map: ArgumentMap, evaluation: Evaluation) -> dict[str, Any]:
-    """Return the verdict on the first question with each position's label, for the verdict panel.
+def verdict_data(
+    argument_map: ArgumentMap, evaluation: Evaluation, verdict: Verdict | None = None
+) -> dict[str, Any]:
+    """Return a verdict (by default the first question's) with each position's label, for the verdict panel.
 
     ``summary`` is the verdict's sentence with the question and positions named by their text,
-    not their ids; ``gradual`` comes from the semantics' registered record.
+    not their ids; ``question_label`` is the question's text ("" with no question); ``gradual``
+    comes from the semantics' registered record.
     """
-    data = evaluation.verdict.to_data()
+    data = (evaluation.verdict if verdict is None else verdict).to_data()
     summary = data["text"]
     named = [position["id"] for position in data["positions"]]
     if data["question"]:
@@ -264,25 +368,42 @@ def verdict_data(argument_map: ArgumentMap, evaluation: Evaluation) -> dict[str,
     for position in data["positions"]:
         position["label"] = argument_map.statement(position["id"]).label
     data["summary"] = summary
+    data["question_label"] = argument_map.statement(data["question"]).label if data["question"] else ""
     data["gradual"] = _is_gradual(evaluation)
     data["semantics"] = evaluation.semantics
     return data
 
 
-def critical_data(argument_map: ArgumentMap, items: Iterable[CriticalItem]) -> list[dict[str, Any]]:
-    """Return the ranking of critical parts (evidence, claims, arguments, lines) as rows, in rank order."""
-    del argument_map  # each item names itself: a statement's text, an argument's or a line's title
-    return [
-        {
-            "id": item.id,
-            "kind": item.kind,
-            "label": shorten(item.label, 48),
-            "changes": list(item.changes),
-            "delta": item.delta,
-            "text": item.text,
-        }
-        for item in items
-    ]
+def verdicts_data(argument_map: ArgumentMap, evaluation: Evaluation) -> list[dict[str, Any]]:
+    """Return one verdict per question in declaration order (then the unattached positions')."""
+    return [verdict_data(argument_map, evaluation, verdict) for verdict in evaluation.verdicts]
+
+
+def critical_data(
+    argument_map: ArgumentMap, items: Iterable[CriticalItem], names: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Return the ranking of critical parts (evidence, claims, arguments, lines) as rows, in rank order.
+
+    Labels and sentences name each part by its text or title (``names``, from ``part_names``),
+    never by its id alone.
+    """
+    names = part_names(argument_map) if names is None else names
+    rows = []
+    for item in items:
+        label = item.label
+        if label == item.id and item.id in names:  # an argument with no title: named by a premise
+            label = names[item.id]
+        rows.append(
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "label": shorten(label, SHORT_CRITICAL),
+                "changes": list(item.changes),
+                "delta": item.delta,
+                "text": in_words(item.text, names),
+            }
+        )
+    return rows
 
 
 def palette_data(theme: str) -> dict[str, Any]:

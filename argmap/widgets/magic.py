@@ -1,4 +1,4 @@
-"""The ``%%argmap`` cell magic: write a map in YAML in a cell and explore it (``%load_ext argmap``).
+"""The ``%%argmap`` and ``%%argdown`` cell magics: write a map in a cell, explore it (``%load_ext argmap``).
 
 ::
 
@@ -9,8 +9,15 @@
         question: Is it an alliance?
       ...
 
-The ``argmap: 1`` header may be left out. A mistake is reported with its line in the cell,
-counting the ``%%argmap`` line as line 1, as the notebook numbers lines.
+The ``argmap: 1`` header may be left out. ``%%argdown`` (or ``%%argmap --argdown``) takes the
+cell as Argdown instead::
+
+    %%argdown tea
+    [Tea]: We should drink tea.
+      + [Calm]: Tea calms.
+
+A mistake is reported with its line in the cell, counting the magic's line as line 1, as the
+notebook numbers lines.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.widgets.explorer import Explorer
 
-__all__ = ["argmap_cell", "load_ipython_extension", "map_from_cell"]
+__all__ = ["argdown_cell", "argmap_cell", "load_ipython_extension", "map_from_cell"]
 
 _HEADER: Final = re.compile(r"^argmap\s*:", re.MULTILINE)
 _CELL: Final = "<cell>"
@@ -50,21 +57,21 @@ def _where(location: Location | None, offset: int, lines: list[str]) -> tuple[st
     return where, quoted
 
 
-def map_from_cell(cell: str) -> ArgumentMap:
-    """Read the map written in a ``%%argmap`` cell; errors become a UsageError naming the cell line."""
-    from argmap.formats import loads  # noqa: PLC0415  # YAML only when a cell is run
+def map_from_cell(cell: str, *, argdown: bool = False, magic: str = "argmap") -> ArgumentMap:
+    """Read the map written in a cell (YAML, or Argdown); errors become a UsageError naming the cell line."""
+    from argmap.formats import loads  # noqa: PLC0415  # a reader only when a cell is run
 
     offset = 0
     text = cell
-    if not _HEADER.search(cell):
+    if not argdown and not _HEADER.search(cell):
         text = "argmap: 1\n" + cell
         offset = 1
     lines = cell.splitlines()
     try:
-        return loads(text, format="yaml", file=_CELL)
+        return loads(text, format="argdown" if argdown else "yaml", file=_CELL)
     except ParseError as error:
         where, quoted = _where(error.location, offset, lines)
-        raise UsageError(f"%%argmap: {where}: {error.reason}{quoted}") from None
+        raise UsageError(f"%%{magic}: {where}: {error.reason}{quoted}") from None
     except InvalidMapError as error:
         messages = []
         for problem in error.problems:
@@ -72,9 +79,9 @@ def map_from_cell(cell: str) -> ArgumentMap:
             messages.append(f"  {where}: {problem.message}{quoted}")
         count = len(messages)
         noun = "problem" if count == 1 else "problems"
-        raise UsageError("\n".join([f"%%argmap: {count} {noun} in the map:", *messages])) from None
+        raise UsageError("\n".join([f"%%{magic}: {count} {noun} in the map:", *messages])) from None
     except ArgmapError as error:
-        raise UsageError(f"%%argmap: {error}") from None
+        raise UsageError(f"%%{magic}: {error}") from None
 
 
 class _Options(argparse.ArgumentParser):
@@ -82,65 +89,86 @@ class _Options(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of exiting."""
-        raise UsageError(f"%%argmap: {message} ({self.format_usage().strip()})")
+        raise UsageError(f"{self.prog}: {message} ({self.format_usage().strip()})")
 
 
-def _options() -> _Options:
-    parser = _Options(prog="%%argmap", add_help=False, allow_abbrev=False, exit_on_error=False)
+def _options(magic: str) -> _Options:
+    parser = _Options(prog=f"%%{magic}", add_help=False, allow_abbrev=False, exit_on_error=False)
     parser.add_argument("name", nargs="?", default=None, help="keep the Explorer in this variable")
     parser.add_argument("--semantics", default="grounded", help="grounded, preferred, stable, df-quad, …")
     parser.add_argument(
         "--off", default="", help="ids of statements, arguments or lines to switch off, comma-separated"
     )
     parser.add_argument("--critical", action="store_true", help="show the critical-evidence chart")
+    if magic == "argmap":
+        parser.add_argument("--argdown", action="store_true", help="the cell is Argdown, not YAML")
     return parser
 
 
-def _check_name(name: str, line: str) -> None:
+def _check_name(name: str, line: str, magic: str = "argmap") -> None:
     """Refuse a variable name that is not one, or that would hide a Python builtin such as ``print``."""
     at = line.find(name)
-    where = "cell line 1" if at < 0 else f"cell line 1, column {len('%%argmap ') + at + 1}"
+    where = "cell line 1" if at < 0 else f"cell line 1, column {len(f'%%{magic} ') + at + 1}"
     if not name.isidentifier() or keyword.iskeyword(name):
-        raise UsageError(f"%%argmap: {where}: not a variable name: {name!r} (use letters, digits and _)")
+        raise UsageError(f"%%{magic}: {where}: not a variable name: {name!r} (use letters, digits and _)")
     if hasattr(builtins, name):
         raise UsageError(
-            f"%%argmap: {where}: {name!r} would hide Python's built-in {name!r} in this notebook"
+            f"%%{magic}: {where}: {name!r} would hide Python's built-in {name!r} in this notebook"
             f" (choose another name, e.g. {name}_map)"
         )
 
 
-def argmap_cell(line: str, cell: str, *, namespace: dict[str, Any] | None = None) -> Explorer:
+def argmap_cell(
+    line: str, cell: str, *, namespace: dict[str, Any] | None = None, magic: str = "argmap"
+) -> Explorer:
     """Show the map written in the cell as an Explorer.
 
-    Usage: ``%%argmap [name] [--semantics S] [--off id,id] [--critical]``, then the map in YAML.
-    ``name`` keeps the Explorer in that variable; the ``argmap: 1`` header may be left out.
+    Usage: ``%%argmap [name] [--semantics S] [--off id,id] [--critical] [--argdown]``, then the map
+    in YAML (the ``argmap: 1`` header may be left out), or in Argdown with ``--argdown``.
+    ``name`` keeps the Explorer in that variable.
     """
     try:
         words = shlex.split(line)
     except ValueError as error:
-        raise UsageError(f"%%argmap: cannot read the options: {error} (check the quotes)") from None
-    args = _options().parse_args(words)
+        raise UsageError(f"%%{magic}: cannot read the options: {error} (check the quotes)") from None
+    args = _options(magic).parse_args(words)
     name = args.name
     if name is not None:
-        _check_name(str(name), line)
-    argument_map = map_from_cell(cell)
+        _check_name(str(name), line, magic)
+    argdown = magic == "argdown" or bool(getattr(args, "argdown", False))
+    argument_map = map_from_cell(cell, argdown=argdown, magic=magic)
     from argmap.widgets.explorer import Explorer  # noqa: PLC0415  # needs the notebook extra
 
     off = [item.strip() for item in str(args.off).split(",") if item.strip()]
     try:
         explorer = Explorer(argument_map, semantics=args.semantics, off=off, show_critical=args.critical)
     except ArgmapError as error:
-        raise UsageError(f"%%argmap: {error}") from None
+        raise UsageError(f"%%{magic}: {error}") from None
     if name is not None and namespace is not None:
         namespace[name] = explorer
     return explorer
 
 
+def argdown_cell(line: str, cell: str, *, namespace: dict[str, Any] | None = None) -> Explorer:
+    """Show the map written in the cell in Argdown as an Explorer.
+
+    Usage: ``%%argdown [name] [--semantics S] [--off id,id] [--critical]``, then the map in Argdown:
+    ``[Title]: text`` statements, ``<Title>: text`` arguments, ``+ - _ ><`` relations, and
+    premise–conclusion structures. ``name`` keeps the Explorer in that variable.
+    """
+    return argmap_cell(line, cell, namespace=namespace, magic="argdown")
+
+
 def load_ipython_extension(ipython: Any) -> None:
-    """Register ``%%argmap``; ``argmap.load_ipython_extension`` delegates here."""
+    """Register ``%%argmap`` and ``%%argdown``; ``argmap.load_ipython_extension`` delegates here."""
 
     def cell_magic(line: str, cell: str) -> Explorer:
         return argmap_cell(line, cell, namespace=ipython.user_ns)
 
+    def argdown_magic(line: str, cell: str) -> Explorer:
+        return argdown_cell(line, cell, namespace=ipython.user_ns)
+
     cell_magic.__doc__ = argmap_cell.__doc__
+    argdown_magic.__doc__ = argdown_cell.__doc__
     ipython.register_magic_function(cell_magic, magic_kind="cell", magic_name="argmap")
+    ipython.register_magic_function(argdown_magic, magic_kind="cell", magic_name="argdown")

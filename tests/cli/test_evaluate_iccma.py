@@ -29,7 +29,7 @@ def _outputs(
     assert argmap.cli.main(["evaluate", str(path)]) == 0
     fast = capsys.readouterr().out
     with monkeypatch.context() as patch:
-        patch.setattr(evaluate_command, "_framework_statuses", lambda _path: None)
+        patch.setattr(evaluate_command, "_framework_statuses", lambda _path, **_: None)
         assert argmap.cli.main(["evaluate", str(path)]) == 0
     return fast, capsys.readouterr().out
 

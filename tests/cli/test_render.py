@@ -130,3 +130,20 @@ def test_a_huge_statement_renders_to_a_small_png_with_a_note(tmp_path, capsys, e
     assert out.stat().st_size < 2_000_000
     err = capsys.readouterr().err
     assert "argmap: note: the text of 'c-huge' is longer than 600 characters" in err
+
+
+def test_detail_levels_reach_the_picture(map_file, tmp_path, capsys):
+    """--detail outline leaves the evidence out of the DOT, full keeps it; an unknown level is refused."""
+    pictures = {}
+    for level in ("full", "compact", "outline"):
+        out = tmp_path / f"{level}.dot"
+        assert main(["render", str(map_file), "-o", str(out), "--detail", level]) == 0
+        pictures[level] = out.read_text(encoding="utf-8")
+    assert "ev-sleep" in pictures["full"]
+    assert "ev-sleep" not in pictures["outline"]
+    assert "c-rest" in pictures["outline"]
+    assert len(set(pictures.values())) == 3
+    with pytest.raises(SystemExit) as caught:
+        main(["render", str(map_file), "--detail", "tiny"])
+    assert caught.value.code == 2
+    assert "invalid choice: 'tiny'" in capsys.readouterr().err

@@ -9,7 +9,9 @@ import subprocess
 import warnings
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,6 +40,13 @@ def quiet_loads(text: str, file: str | None = None) -> ArgumentMap:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ArgdownWarning)
         return argdown.loads(text, file=file)
+
+
+def quiet_parse(text: str, file: str | None = None) -> argdown.Document:
+    """Parse Argdown text, ignoring the warnings about what the model cannot hold."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ArgdownWarning)
+        return argdown.parse(text, file=file)
 
 
 def quiet_load(path: Path) -> ArgumentMap:
@@ -160,12 +169,16 @@ def test_multi_line_inference_rules_are_read_whole():
 
 
 def test_headings_and_tags_become_lines_of_argument():
-    """A heading's arguments are a line (id '# Heading'); a tag on arguments is a line (id '#tag')."""
-    m = argdown.loads(
-        "# Health\n\n[Eat meat]: Eating meat is fine.\n"
-        "  - <Cholesterol>: Meat raises cholesterol. #health\n\n"
-        "## Ethics\n\n[Eat meat]\n  - <Suffering>: Animals suffer. #ethics #(animal welfare)\n"
-    )
+    """A heading's arguments are a line (id '# Heading'); a tag on arguments is a line (id '#tag').
+
+    Argdown nests the Ethics group in the Health group; lines do not nest, and argmap says so.
+    """
+    with pytest.warns(ArgdownWarning, match=r"6:1: groups nest \('Ethics' in 'Health'\)"):
+        m = argdown.loads(
+            "# Health\n\n[Eat meat]: Eating meat is fine.\n"
+            "  - <Cholesterol>: Meat raises cholesterol. #health\n\n"
+            "## Ethics\n\n[Eat meat]\n  - <Suffering>: Animals suffer. #ethics #(animal welfare)\n"
+        )
     assert m.title == "Health"
     assert [(line.id, line.title, line.arguments) for line in m.lines] == [
         ("# Health", "Health", ("Cholesterol",)),
@@ -179,6 +192,67 @@ def test_headings_and_tags_become_lines_of_argument():
     assert resolve_off(m, {"#health", "#ethics"}).arguments == {"Cholesterol", "Suffering"}
 
 
+def test_an_argument_is_in_the_group_of_its_definition_as_in_argdown():
+    """The first definition or reconstruction decides; a later mention does not, unless it says isInGroup.
+
+    A title only ever referenced is in the group of its first reference.
+    """
+    m = argdown.loads(
+        "# One\n\n[C]: c\n  + <Defined>: defined here.\n  + <Referenced>\n  + <Moved>: moved later.\n\n"
+        "# Two\n\n[C]\n  + <Defined>\n  + <Referenced>\n  + <Moved> {isInGroup: true}\n\n"
+        "<Reconstructed>\n\n(1) [P]: p\n----\n(2) [C]\n\n"
+        "# Three\n\n<Reconstructed>: described here, reconstructed under Two.\n  +> [C]\n"
+    )
+    assert [(line.id, line.arguments) for line in m.lines] == [
+        ("# One", ("Defined", "Referenced")),
+        ("# Two", ("Moved", "Reconstructed")),
+    ]
+
+
+def test_shallow_headings_are_not_groups_and_isgroup_says_otherwise():
+    """Two levels up from the deepest heading are groups (groupDepth); `{isGroup: ...}` overrides."""
+    text = (
+        "# Top\n\n[C]: c\n  + <A>: a.\n\n## Middle\n\n[C]\n  + <B>: b.\n\n"
+        "### Deep {isGroup: false}\n\n[C]\n  + <D>: d.\n"
+    )
+    m = argdown.loads(text)
+    # Top (level 1) is not a group, so <A> is in none; Deep is no group, so <D> is drawn in Middle.
+    assert [(line.id, line.arguments) for line in m.lines] == [("# Middle", ("B", "D"))]
+    assert argdown.parse(text).group_of(0) is None
+    with pytest.warns(ArgdownWarning, match=r"10:1: groups nest \('Middle' in 'Top' and 1 more\)"):
+        deeper = argdown.loads("===\ngroup: {groupDepth: 3}\n===\n\n" + text.replace(" {isGroup: false}", ""))
+    assert [line.id for line in deeper.lines] == ["# Top", "# Middle", "# Deep"]
+
+
+def test_regroup_in_the_front_matter_replaces_the_headings():
+    """`group: regroup:` makes the groups, as in the greenspan example; headings then make none."""
+    m = quiet_loads(
+        "===\ngroup:\n  regroup:\n    - title: Pros\n      arguments: [A, B]\n"
+        "      children: [{title: Strong, arguments: [B]}]\n===\n\n"
+        "# Heading\n\n[C]: c\n  + <A>: a.\n  + <B>: b.\n  - <D>: d.\n"
+    )
+    assert [(line.id, line.arguments) for line in m.lines] == [("# Pros", ("A",)), ("# Strong", ("B",))]
+
+
+def test_an_argument_in_several_lines_is_written_so_argdown_draws_it_in_the_first():
+    """The first line names it with isInGroup; later ones with in_line, which argmap alone reads."""
+    m = argdown.loads("[C]: c\n  + <A>: a.\n  + <B>: b.\n")
+    m = attrs.evolve(
+        m,
+        lines=(
+            Line(id="l1", title="First", arguments=("A",)),
+            Line(id="l2", title="Second", arguments=("B", "A")),
+        ),
+    )
+    text = argdown.dumps(m)
+    assert "# First" in text
+    assert '<A> {"isInGroup": true}' in text
+    assert '<B> {"isInGroup": true}\n\n<A> {"in_line": true}' in text
+    assert argdown.loads(text) == m
+    document = argdown.parse(text)
+    assert [document.sections[document.arguments[t].section].title for t in ("A", "B")] == ["First", "Second"]
+
+
 def test_nested_groups_import_without_crashing():
     """Nested headings (groups in the Argdown map) become one line per heading; arguebuf crashes on them."""
     m = quiet_load(DATA / "greenspan-schefczyk_hardwrap.argdown")
@@ -189,9 +263,10 @@ def test_nested_groups_import_without_crashing():
 
 def test_front_matter_gives_title_and_description_and_wins_over_headings():
     """`title:` and `description:` in the front matter are the map's; the first heading is not its title."""
-    m = argdown.loads(
-        "===\ntitle: Tea or coffee?\ndescription: A kitchen debate.\n===\n\n# Drinks\n\n[Tea]: Tea.\n"
-    )
+    with pytest.warns(ArgdownWarning, match=r"6:1: 1 group\(s\) \('Drinks'\) hold no argument"):
+        m = argdown.loads(
+            "===\ntitle: Tea or coffee?\ndescription: A kitchen debate.\n===\n\n# Drinks\n\n[Tea]: Tea.\n"
+        )
     assert (m.title, m.description) == ("Tea or coffee?", "A kitchen debate.")
 
 
@@ -541,29 +616,51 @@ def test_bundled_copies_match_the_shared_corpus():
         assert path.read_bytes() == (SHARED / "examples" / path.name).read_bytes()
 
 
+REPOSITORY = Path(__file__).resolve().parents[2]
+# Where scripts/test installs @argdown/cli (gitignored).
+INSTALLED_CLI = REPOSITORY / ".cache" / "argdown-cli" / "node_modules" / ".bin" / "argdown"
+
+
 def _official_cli() -> str | None:
-    """Return the official `argdown` command: $ARGDOWN_CLI, or `argdown` on PATH."""
-    return os.environ.get("ARGDOWN_CLI") or shutil.which("argdown")
+    """Return the official `argdown` command: $ARGDOWN_CLI, scripts/test's install, or `argdown` on PATH."""
+    if os.environ.get("ARGDOWN_CLI"):
+        return os.environ["ARGDOWN_CLI"]
+    return str(INSTALLED_CLI) if INSTALLED_CLI.is_file() else shutil.which("argdown")
+
+
+def _section_titles(sections: list[dict[str, Any]]) -> dict[str, str]:
+    """Map the section ids of an official JSON export to their titles, nested sections included."""
+    titles: dict[str, str] = {}
+    for section in sections:
+        titles[section["id"]] = section["title"]
+        titles |= _section_titles(section.get("children", []))
+    return titles
 
 
 @pytest.mark.slow
 @pytest.mark.corpus
 def test_the_official_toolchain_reads_the_export_as_argmap_does(tmp_path: Path):
-    """@argdown/cli parses every export without an error, to the same statements, arguments, relations.
+    """@argdown/cli reads every export, alliance.yaml's too, as argmap does: statements to sections.
 
-    Needs the npm package @argdown/cli (point ARGDOWN_CLI at its `argdown` command).
+    Statements, arguments, relations, premise-conclusion structures and each argument's section
+    (the group a line is) equal argmap's reading, and argmap reads the export back to the same map.
+
+    Needs the npm package @argdown/cli: scripts/test installs it into .cache/argdown-cli; ARGDOWN_CLI
+    may point at another `argdown` command. All files go through one CLI call (Node starts once).
     """
     cli = _official_cli()
     if cli is None:
         pytest.skip(
-            "the official Argdown toolchain is not installed (npm install @argdown/cli; set ARGDOWN_CLI)"
+            "the official Argdown toolchain is not installed (run scripts/test, or npm install"
+            " @argdown/cli and set ARGDOWN_CLI)"
         )
     sources = [p for p in CORPUS if p.stem not in NEGATIVE] or BUNDLED
     exported = tmp_path / "in"
     exported.mkdir()
-    for path in sources:
-        m = quiet_loads(path.read_text(encoding="utf-8"), file=path.name)
-        (exported / f"{path.stem}.argdown").write_text(argdown.dumps(m), encoding="utf-8")
+    maps = {path.stem: quiet_loads(path.read_text(encoding="utf-8"), file=path.name) for path in sources}
+    maps["alliance"] = argmap.load(REPOSITORY / "examples" / "alliance.yaml")
+    for stem, m in maps.items():
+        (exported / f"{stem}.argdown").write_text(argdown.dumps(m), encoding="utf-8")
     out = tmp_path / "out"
     result = subprocess.run(
         [cli, "json", f"{exported}/*.argdown", str(out)],
@@ -573,10 +670,24 @@ def test_the_official_toolchain_reads_the_export_as_argmap_does(tmp_path: Path):
         check=False,
     )
     assert "At " not in result.stdout + result.stderr, result.stdout + result.stderr
-    for path in sources:
-        text = (exported / f"{path.stem}.argdown").read_text(encoding="utf-8")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for stem, m in maps.items():
+        text = (exported / f"{stem}.argdown").read_text(encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", ArgdownWarning)  # the export reads back without loss
+            assert argdown.loads(text) == m
         document = argdown.parse(text)
-        official = json.loads((out / f"{path.stem}.json").read_text(encoding="utf-8"))
+        official = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
+        section_titles = _section_titles(official["sections"])
+        for title, argument in official["arguments"].items():
+            section = document.arguments[title].section
+            ours = None if section is None else document.sections[section].title
+            assert section_titles.get(argument.get("section") or "") == ours, (stem, title)
+        # Each line is a heading whose group holds the arguments first placed in that line.
+        grouped = {t: section_titles.get(a.get("section") or "") for t, a in official["arguments"].items()}
+        assert sum(1 for group in grouped.values() if group) == len(
+            {a for ln in m.lines for a in ln.arguments}
+        )
         assert list(document.statements) == list(official["statements"])
         assert list(document.arguments) == list(official["arguments"])
         assert Counter((r.source, r.target, r.type) for r in document.relations) == Counter(
@@ -588,3 +699,54 @@ def test_the_official_toolchain_reads_the_export_as_argmap_does(tmp_path: Path):
                 step = document.arguments[title].steps[-1]
                 assert step.premises == [s["title"] for s in pcs if s.get("role") == "premise"]
                 assert step.conclusion == pcs[-1]["title"]
+
+
+def _official_groups(nodes: list[dict[str, Any]], parent: str | None = None) -> dict[str, str | None]:
+    """Map each statement and argument node of an official map to its group's title (None at the root)."""
+    placed: dict[str, str | None] = {}
+    for node in nodes:
+        if node["type"] == "group-map-node":
+            placed |= _official_groups(node.get("children", []), node["title"])
+        else:
+            placed[("[{}]" if node["type"] == "statement-map-node" else "<{}>").format(node["title"])] = (
+                parent
+            )
+    return placed
+
+
+WITH_MAP = [p for p in CORPUS if (_reference(p) or {}).get("map")]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", WITH_MAP, ids=lambda p: p.stem)
+def test_groups_are_the_official_maps_groups(path: Path):
+    """Every statement and argument is in the group the official map draws it in; lines hold its arguments.
+
+    Sections by Argdown's rules: the first definition or reconstruction under a heading decides,
+    `isInGroup` moves, `groupDepth` leaves shallow headings out, `group: regroup:` replaces headings.
+    """
+    reference = _reference(path)
+    assert reference is not None
+    text = path.read_text(encoding="utf-8")
+    document = quiet_parse(text, file=path.name)
+    m = quiet_loads(text, file=path.name)
+
+    def group(index: int | None) -> str | None:
+        found = document.group_of(index)
+        return None if found is None else document.sections[found].title
+
+    official = _official_groups(reference["map"]["nodes"])  # type: ignore[index]
+    ours = {f"[{t}]": group(ec.section) for t, ec in document.statements.items()}
+    ours |= {f"<{t}>": group(a.section) for t, a in document.arguments.items()}
+    assert {name: ours[name] for name in official} == official
+    # The map: one line per group, holding exactly the group's arguments that argmap keeps.
+    kept = {a.title for a in m.arguments if a.title is not None}
+    expected: dict[str, set[str]] = {}
+    for name, title in official.items():
+        if title is not None and name.startswith("<") and name[1:-1] in kept:
+            expected.setdefault(title, set()).add(name[1:-1])
+    lines = {line.title: line for line in m.lines if line.id.startswith("# ")}
+    assert set(lines) == set(expected)
+    for title, members in expected.items():
+        in_map = {m.argument(a).title for a in lines[title].arguments} & {n[1:-1] for n in official}
+        assert in_map == members, title

@@ -30,7 +30,7 @@ ARGDOWN = Path(__file__).resolve().parents[1] / "data" / "argdown"
 ARGDOWN_SEEDS = [path.read_text(encoding="utf-8") for path in sorted(ARGDOWN.glob("*.argdown"))] or [
     "[Tea]: Tea is best.\n  + [Calm]: Tea calms.\n"
 ]
-FORMATS = ["yaml", "json", "apx", "tgf", "i23", "argdown", "kialo"]
+FORMATS = ["yaml", "json", "apx", "tgf", "i23", "argdown", "kialo", "aif"]
 SMALL = Limits(max_bytes=200_000, max_items=2_000, max_nodes=50_000)
 
 # What maps are made of, so that random text reaches past the first syntax check.

@@ -7,6 +7,7 @@ rootdir conftest); the ``update_golden`` fixture comes from there.
 from __future__ import annotations
 
 import html
+import random
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -119,12 +120,110 @@ def hostile_map(text: str) -> ArgumentMap:
     return m.finish()
 
 
+_WORDS = [
+    "alliance",
+    "partnership",
+    "threat",
+    "trade",
+    "energy",
+    "sanctions",
+    "military",
+    "treaty",
+    "border",
+    "summit",
+    "cooperation",
+    "limits",
+    "support",
+    "weapons",
+    "market",
+    "rival",
+    "interests",
+    "history",
+    "security",
+    "economy",
+    "pressure",
+]
+
+
+def lines_map(size: int = 60, seed: int = 1) -> ArgumentMap:
+    """A generated map of about ``size`` statements, as an analyst writes one: lines of argument.
+
+    A question, three rival positions and lines of argument, each one or two titled arguments
+    for or against a position, resting on claims with sub-claims, and evidence quoted from two
+    sources (about half the statements); some linked premises and an undercut.
+    """
+    rng = random.Random(seed)  # noqa: S311  # test data, not secrets
+
+    def sentence(low: int = 6, high: int = 16) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high))).capitalize() + "."
+
+    m = ArgumentMap.build(f"Generated map of {size} statements")
+    m.question("q", "Is the partnership an alliance?")
+    positions = [
+        m.position("p1", "A de facto alliance."),
+        m.position("p2", "A partnership with limits."),
+        m.position("p3", "More than an alliance."),
+    ]
+    sources = [
+        m.source("s1", "A long analysis article", author="A. Writer", publisher="A Review", date="2023"),
+        m.source("s2", "An interview", author="B. Speaker"),
+    ]
+    speakers = ["A. Writer (author)", "An expert, some institute", "Joint statement, 2021", "A minister"]
+    count = 4
+    number = 0
+    claims: list[str] = []
+
+    def evidence_for(claim: str) -> None:
+        nonlocal count
+        for _ in range(rng.randint(1, 3)):
+            m.evidence(
+                f"ev-{count}",
+                sentence(10, 26),
+                source=rng.choice(sources),
+                speaker=rng.choice(speakers),
+                locator=f"¶{count}",
+                supports=claim,
+            )
+            count += 1
+
+    while count < size:
+        number += 1
+        arguments = []
+        for _ in range(rng.randint(1, 2)):
+            top = m.claim(f"c-{count}", sentence())
+            claims.append(top)
+            count += 1
+            premises = [top]
+            if rng.random() < 0.3:
+                premises.append(m.claim(f"c-{count}", sentence(), assumed=True))
+                count += 1
+            stance = m.pro if rng.random() < 0.7 else m.con
+            arguments.append(
+                stance(
+                    premises, rng.choice(positions), id=f"a-{number}-{len(arguments)}", title=sentence(2, 4)
+                )
+            )
+            evidence_for(top)
+            if rng.random() < 0.5:
+                below = m.claim(f"c-{count}", sentence())
+                claims.append(below)
+                count += 1
+                arguments.append(m.pro(below, top, id=f"a-{number}-{len(arguments)}", title=sentence(2, 4)))
+                evidence_for(below)
+        m.line(f"l-{number}", sentence(2, 5).rstrip("."), arguments)
+    if number > 1:
+        # A claim of the last line undercuts the first line's first argument.
+        m.undercut(claims[-1], "a-1-0")
+    return m.finish()
+
+
 class Maps:
     """The test maps, handed to tests as the ``maps`` fixture (conftest cannot be imported)."""
 
     relations = staticmethod(relations_map)
     statuses = staticmethod(statuses_map)
     hostile = staticmethod(hostile_map)
+    lines = staticmethod(lines_map)
     cases: ClassVar[dict[str, Callable[[], ArgumentMap]]] = {
         "relations": relations_map,
         "statuses": statuses_map,

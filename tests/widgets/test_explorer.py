@@ -16,6 +16,7 @@ from comm.base_comm import BaseComm
 import argmap
 from argmap.errors import EvaluationError, UnknownIdError
 from argmap.evaluation import critical, evaluate
+from argmap.widgets._panel import critical_data, in_words, part_names
 from argmap.widgets.explorer import Explorer
 
 pytestmark = pytest.mark.requires_dot
@@ -336,12 +337,13 @@ def test_clicking_a_statement_explains_it(explorer, no_arms):
     """Selecting a statement (as a click in the map does) fills in its plain-English explanation."""
     position = explorer.argument_map.positions[0]
     explorer.set_state({"selected": position.id})
-    assert explorer.explanation == str(explorer.evaluation.explain(position.id))
-    assert explorer.explanation
+    names = part_names(explorer.argument_map)
+    assert explorer.explanation == in_words(str(explorer.evaluation.explain(position.id)), names)
+    assert explorer.explanation.startswith(f"‘{position.label[:20]}")
     assert position.label[:20] in explorer.explanation_title
     assert explorer.explanation_title.startswith("Why ")
     explorer.off = no_arms
-    assert explorer.explanation == str(explorer.evaluation.explain(position.id))
+    assert explorer.explanation == in_words(str(explorer.evaluation.explain(position.id)), names)
     explorer.selected = "no-such-statement"
     assert explorer.selected == ""
     assert explorer.explanation == ""
@@ -367,11 +369,14 @@ def test_critical_evidence_is_computed_when_shown(explorer, alliance, no_arms):
     """The critical-evidence chart holds the ranking from evaluation.critical, only while shown."""
     assert explorer.critical == []
     explorer.show_critical = True
-    ranking = critical(alliance, semantics="grounded", off=())
+    kinds = ("evidence", "assumption", "line")
+    ranking = critical(alliance, semantics="grounded", off=(), kinds=kinds)
+    assert ranking, "something in the example is critical"
     assert [row["id"] for row in explorer.critical] == [item.id for item in ranking]
     assert [row["changes"] for row in explorer.critical] == [list(item.changes) for item in ranking]
+    assert {row["kind"] for row in explorer.critical} <= set(kinds)
     explorer.off = no_arms
-    ranking = critical(alliance, semantics="grounded", off=no_arms)
+    ranking = critical(alliance, semantics="grounded", off=no_arms, kinds=kinds)
     assert [row["id"] for row in explorer.critical] == [item.id for item in ranking]
     explorer.show_critical = False
     assert explorer.critical == []
@@ -449,27 +454,69 @@ def test_new_structure_is_laid_out_again(explorer, alliance, no_arms, other):
     assert explorer.statuses == _expected(smaller, off=no_arms)[0]
 
 
-def test_display_bundle_has_widget_view_and_static_fallbacks(explorer, no_arms):
-    """The display bundle has the widget view plus an SVG with current statuses and a text summary."""
+def test_display_bundle_is_the_widget_view_and_a_text_summary(explorer, no_arms):
+    """The widget's own bundle has the view and a text summary; the picture is not in it (no copy)."""
     explorer.off = no_arms
     data, _metadata = explorer._repr_mimebundle_()
     assert data[WIDGET_VIEW]["model_id"] == explorer.model_id
-    svg = html.unescape(data["image/svg+xml"])
+    assert explorer.verdict["text"] in data["text/plain"]
+    assert explorer.argument_map.title in data["text/plain"]
+    assert "image/svg+xml" not in data
+
+
+def test_static_picture_shows_the_current_statuses_and_verdict(explorer, no_arms):
+    """The static HTML holds the map's SVG with the current statuses, scaled to its cell, and the verdict."""
+    explorer.off = no_arms
+    block = explorer.static_html()
+    assert block.startswith(f'<div class="argmap-x-static" data-argmap-static="{explorer.model_id}"')
+    assert explorer.static_id == explorer.model_id
+    svg = html.unescape(block)
     for id_ in no_arms:
         assert f'class="node argmap-node argmap-evidence argmap-status-off" data-argmap-id="{id_}"' in svg
     for position in explorer.argument_map.positions:
         status = explorer.statuses[position.id]
         assert f'argmap-position argmap-status-{status}" data-argmap-id="{position.id}"' in svg
-    assert explorer.verdict["text"] in data["text/plain"]
-    assert explorer.argument_map.title in data["text/plain"]
+    tag = re.search(r"<svg\b[^>]*>", block).group()
+    assert 'width="100%"' in tag
+    assert re.search(r"max-width:min\(100%,[0-9.]+pt\)", tag), "scaled down to the cell, never up"
+    assert "viewBox=" in tag
+    assert "height=" not in tag.replace("height:auto", "")
+    assert html.escape(explorer.verdict["summary"]) in block
+    assert "<?xml" not in block
+    assert "<script" not in block
 
 
-def test_ipython_formatter_sees_all_three(explorer):
-    """IPython's display formatter yields the widget view, SVG and plain text for an Explorer."""
+def test_static_picture_escapes_the_map_text(alliance):
+    """A title with markup is text in the static HTML, never markup."""
+    import attrs  # noqa: PLC0415
+
+    hostile = attrs.evolve(alliance, title="<script>alert(1)</script> & co")
+    block = Explorer(hostile).static_html()
+    assert "<script" not in block
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in block
+
+
+def test_display_shows_the_picture_then_the_widget(explorer):
+    """Displayed in IPython, an Explorer gives two outputs: the static picture, then the widget view."""
     from IPython.core.formatters import DisplayFormatter  # noqa: PLC0415
+    from IPython.core.interactiveshell import InteractiveShell  # noqa: PLC0415
 
-    data, _metadata = DisplayFormatter().format(explorer)
-    assert {WIDGET_VIEW, "image/svg+xml", "text/plain"} <= set(data)
+    shown = []
+    shell = InteractiveShell.instance()
+    original = shell.display_pub.publish
+    shell.display_pub.publish = lambda data, **_kwargs: shown.append(data)
+    try:
+        data, _metadata = DisplayFormatter().format(explorer)
+    finally:
+        shell.display_pub.publish = original
+    assert data == {}, "the explorer displays itself"
+    assert len(shown) == 2
+    static, view = shown
+    assert set(static) == {"text/html", "text/plain"}
+    assert static["text/html"].startswith('<div class="argmap-x-static"')
+    assert "<svg" in static["text/html"]
+    assert set(view) == {WIDGET_VIEW, "text/plain"}
+    assert view[WIDGET_VIEW]["model_id"] == explorer.model_id
 
 
 def test_repr_is_cheap_and_informative(explorer, no_arms):
@@ -487,7 +534,8 @@ def test_state_carries_the_esm_and_css(explorer):
     assert state["_esm"] == esm
     assert "export default" in esm
     assert re.search(r"^\s*import\b|\bimport\(", esm, re.MULTILINE) is None, "the ESM imports nothing"
-    fetched = esm.replace('"http://www.w3.org/1999/xlink"', "")  # a namespace name, never fetched
+    fetched = esm.replace('"http://www.w3.org/1999/xlink"', "")  # namespace names, never fetched
+    fetched = fetched.replace('"http://www.w3.org/2000/svg"', "")
     assert "http://" not in fetched
     assert "https://" not in fetched
     assert "url(" not in state["_css"]
@@ -532,3 +580,182 @@ def test_the_ui_never_says_contested(alliance, no_arms):
                 sent = repr((explorer.verdict, explorer.explanation_title, explorer.explanation))
                 assert "contested" not in sent, (semantics, off, statement.id)
             assert "contested" not in repr(explorer.critical)
+
+
+def test_detail_levels_are_offered_and_redraw_the_picture(explorer, no_arms):
+    """``detail`` takes the renderer's levels; a new level lays the map out again, statuses stay."""
+    from argmap.rendering import DETAILS  # noqa: PLC0415
+
+    assert explorer.detail == "full"
+    assert explorer.detail_options == list(DETAILS)
+    explorer.off = no_arms
+    statuses = dict(explorer.statuses)
+    full = explorer.svg
+    explorer.detail = "compact"
+    assert explorer.svg != full
+    assert 'class="argmap-evidence-row' in explorer.svg
+    assert explorer.statuses == statuses
+    assert 'class="argmap-evidence-row' in explorer.static_svg()
+    explorer.detail = "outline"
+    assert all(f'data-argmap-id="{id_}"' not in explorer.svg for id_ in no_arms), "outline draws no evidence"
+    explorer.detail = "full"
+    assert explorer.svg == full
+
+
+def test_unknown_detail_is_refused_with_a_suggestion(explorer):
+    """A misspelt level raises from Python, naming the levels, and is shown (not raised) from the browser."""
+    from argmap.errors import RenderError  # noqa: PLC0415
+
+    with pytest.raises(RenderError, match="did you mean 'compact'"):
+        explorer.detail = "compakt"
+    assert explorer.detail == "full"
+    explorer.set_state({"detail": "huge"})
+    assert explorer.detail == "full"
+    assert "unknown detail 'huge'" in explorer.error
+
+
+def test_detail_is_taken_at_creation(alliance):
+    """``Explorer(map, detail=...)`` draws that level from the start."""
+    explorer = Explorer(alliance, detail="outline")
+    assert explorer.detail == "outline"
+    assert "argmap-evidence" not in explorer.svg
+
+
+def test_switching_semantics_keeps_the_layout(explorer, alliance):
+    """One layout serves every semantics: switching to a gradual one re-evaluates, Graphviz is not run."""
+    from argmap import rendering  # noqa: PLC0415
+
+    svg = explorer.svg
+    calls = []
+    real = rendering.render
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    rendering.render = counting
+    try:
+        explorer.semantics = "df-quad"
+        assert explorer.strengths, "a gradual semantics sends strengths"
+        explorer.semantics = "grounded"
+    finally:
+        rendering.render = real
+    assert calls == []
+    assert explorer.svg == svg
+    assert explorer.statuses == _expected(alliance)[0]
+
+
+def test_a_verdict_per_question():
+    """Each question gets its verdict, named by its text; ``verdict`` stays the first one."""
+    m = argmap.ArgumentMap.build("Two questions")
+    m.question("q-tea", "Tea or not?")
+    tea = m.position("p-tea", "Drink tea", answers="q-tea")
+    m.position("p-no-tea", "No tea", answers="q-tea")
+    m.question("q-milk", "Milk in it?")
+    milk = m.position("p-milk", "With milk", answers="q-milk")
+    m.claim("c-calm", "Tea calms.", supports=tea)
+    m.claim("c-soft", "Milk softens it.", supports=milk)
+    explorer = Explorer(m.finish())
+    verdicts = explorer.verdicts
+    assert [v["question"] for v in verdicts] == ["q-tea", "q-milk"]
+    assert [v["question_label"] for v in verdicts] == ["Tea or not?", "Milk in it?"]
+    assert verdicts[0] == explorer.verdict
+    assert [p["id"] for p in verdicts[1]["positions"]] == ["p-milk"]
+    assert verdicts[1]["text"] == explorer.evaluation.verdicts[1].text
+    assert "‘Milk in it?’" in verdicts[1]["summary"]
+    assert "'q-milk'" not in verdicts[1]["summary"]
+
+
+def test_labels_name_every_statement(explorer, alliance):
+    """``labels`` gives every statement's label, shortened, for the changed list and screen readers."""
+    assert list(explorer.labels) == [s.id for s in alliance.statements]
+    for statement in alliance.statements:
+        label = explorer.labels[statement.id]
+        assert len(label) <= 60
+        assert label.rstrip("…") in " ".join(statement.label.split())
+
+
+def test_each_browser_request_is_answered(explorer, no_arms):
+    """The browser counts its requests; ``answered`` catches up once each is handled, errors included."""
+    explorer.set_state({"off": no_arms, "request": 1})
+    assert explorer.answered == 1
+    assert explorer.off == no_arms
+    explorer.set_state({"semantics": "nonsense", "request": 2})
+    assert explorer.error
+    assert explorer.answered == 2
+    explorer.set_state({"selected": "p-alliance"})
+    assert explorer.answered == 2, "a change that does not count itself leaves answered alone"
+
+
+def test_the_panels_name_parts_by_their_words_not_ids(explorer, alliance, no_arms):
+    """Explanations, the critical list and the verdict say a statement's text or a title, never a bare id."""
+    ids = [s.id for s in alliance.statements] + [a.id for a in alliance.arguments]
+    explorer.show_critical = True
+    explorer.off = no_arms
+    texts = [explorer.verdict["summary"]]
+    for position in alliance.positions:
+        explorer.selected = position.id
+        texts.append(explorer.explanation)
+        assert explorer.explanation.startswith(f"‘{position.label[:12]}")
+    texts += [row["text"] for row in explorer.critical] + [row["label"] for row in explorer.critical]
+    assert explorer.critical
+    pattern = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    for text in texts:
+        assert pattern.search(text) is None, (pattern.search(text), text[:300])
+
+
+def test_off_takes_a_set_from_the_constructor(alliance, no_arms):
+    """``Explorer(map, off=set)`` and ``explorer.off = set`` work as ``evaluate(off=set)`` does."""
+    explorer = Explorer(alliance, off=set(no_arms))
+    assert explorer.statuses == _expected(alliance, off=no_arms)[0]
+    explorer.off = frozenset()
+    assert explorer.off == []
+
+
+def test_the_critical_ranking_follows_the_statuses(recording, alliance, no_arms):
+    """With the critical panel open, statuses go to the browser first; the slow ranking comes after."""
+    explorer = Explorer(alliance, show_critical=True)
+    explorer.comm.sent.clear()
+    explorer.set_state({"off": no_arms, "request": 1})
+    sent = recording(explorer)
+    first = next(index for index, keys in enumerate(sent) if "changes" in keys)
+    assert "critical" not in sent[first]
+    assert {"verdict", "verdicts", "changes"} <= set(sent[first])
+    later = [index for index, keys in enumerate(sent) if "critical" in keys]
+    assert later
+    assert later[0] > first
+    assert "answered" in sent[-1], "the browser stops waiting once the ranking is there"
+    assert explorer.critical == critical_data(
+        alliance,
+        critical(alliance, off=no_arms, kinds=("evidence", "assumption", "line")),
+        part_names(alliance),
+    )
+
+
+def test_the_view_talks_to_its_host_only_through_the_model():
+    """explorer.js reads and writes traits through the model and reaches no other global.
+
+    A page with no kernel (argmap.html) drives the same file with a model of its own.
+    """
+    esm = (ROOT / "argmap" / "widgets" / "static" / "explorer.js").read_text(encoding="utf-8")
+    code = re.sub(r"//[^\n]*|/\*.*?\*/", "", esm, flags=re.DOTALL)
+    for forbidden in (
+        "window.",
+        "globalThis",
+        "fetch(",
+        "XMLHttpRequest",
+        "WebSocket",
+        "localStorage",
+        "Jupyter",
+    ):
+        assert forbidden not in code, forbidden
+    used = set(re.findall(r"\bmodel\.(\w+)\(", code))
+    assert used == {"get", "set", "save_changes", "on", "off", "send"}
+    sent = re.findall(r"model\.send\((.*?)\)\)?;", code)
+    assert sent == ['{ action: "reset" }'], sent
+    # Every trait the view reads is one the widget syncs.
+    read = set(re.findall(r'model\.get\("(\w+)"\)', code))
+    synced = {
+        name for name in Explorer.class_trait_names() if Explorer.class_traits()[name].metadata.get("sync")
+    }
+    assert read <= synced, read - synced

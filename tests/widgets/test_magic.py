@@ -10,7 +10,7 @@ pytest.importorskip("IPython", reason="IPython is not installed")
 from IPython.core.error import UsageError
 
 from argmap.evaluation import critical
-from argmap.widgets.magic import argmap_cell, map_from_cell
+from argmap.widgets.magic import argdown_cell, argmap_cell, map_from_cell
 
 pytestmark = pytest.mark.requires_dot
 
@@ -79,7 +79,10 @@ def test_options_choose_semantics_and_critical_chart():
     assert explorer.show_critical
     ids = [row["id"] for row in explorer.critical]
     assert "ev-survey" in ids
-    assert ids == [item.id for item in critical(explorer.argument_map, semantics="df-quad")]
+    evidence = {statement.id for statement in explorer.argument_map.evidence}
+    assert ids == [
+        item.id for item in critical(explorer.argument_map, semantics="df-quad") if item.id in evidence
+    ]
 
 
 def test_yaml_error_points_at_the_cell_line():
@@ -163,5 +166,67 @@ def test_magic_runs_in_a_real_ipython_shell():
         assert "would hide Python's built-in 'print'" in str(shadowing.error_in_exec)
         assert ip.run_cell("print('still the builtin')").success
         assert "print" not in ip.user_ns or ip.user_ns["print"] is print
+    finally:
+        InteractiveShell.clear_instance()
+
+
+ARGDOWN = """\
+# Is tea better?
+
+[Tea]: We should drink tea.
+  + <Calm>: Tea calms the mind.
+  - [Stain]: Tea stains teeth.
+    - [Brush]: Brushing removes the stain.
+"""
+
+
+def test_argdown_cell_becomes_an_explorer(shell):
+    """%%argdown reads the cell as Argdown: statements, an argument, an attack chain, all evaluated."""
+    magic = shell.magics[("cell", "argdown")]
+    assert "Argdown" in magic.__doc__
+    explorer = magic("tea --semantics grounded", ARGDOWN)
+    assert shell.user_ns["tea"] is explorer
+    ids = {statement.id for statement in explorer.argument_map.statements}
+    assert {"Tea", "Stain", "Brush"} <= ids
+    assert explorer.statuses["Brush"] == "in"
+    assert explorer.statuses["Stain"] == "out"
+    same = shell.magics[("cell", "argmap")]("--argdown", ARGDOWN)
+    assert same.argument_map == explorer.argument_map
+
+
+def test_argdown_error_points_at_the_cell_line():
+    """An Argdown mistake is located in the cell, counting the %%argdown line as line 1."""
+    broken = ARGDOWN + "\n<Broken>\n\n(1) A premise without a conclusion.\n"
+    with pytest.raises(UsageError) as caught:
+        argdown_cell("", broken)
+    line = len(broken.splitlines()) + 1
+    message = str(caught.value)
+    assert message.startswith(f"%%argdown: cell line {line}, column 1: ")
+    assert message.endswith(f"    {line} | (1) A premise without a conclusion.")
+    with pytest.raises(UsageError, match=rf"^%%argmap: cell line {line}, column 1: "):
+        argmap_cell("--argdown", broken)
+
+
+def test_argdown_options_and_names_are_checked_like_argmap():
+    """Builtin names are refused at their column; --argdown is %%argmap's alone; YAML is not Argdown."""
+    with pytest.raises(UsageError) as caught:
+        argdown_cell("list", ARGDOWN, namespace={})
+    assert str(caught.value).startswith("%%argdown: cell line 1, column 11: 'list' would hide")
+    with pytest.raises(UsageError, match=r"unrecognized arguments: --argdown .*usage: %%argdown"):
+        argdown_cell("--argdown", ARGDOWN)
+    with pytest.raises(UsageError, match=r"^%%argmap: cell line 4, column 1: "):
+        argmap_cell("", ARGDOWN)  # Argdown in a YAML cell
+
+
+def test_argdown_magic_runs_in_a_real_ipython_shell():
+    """In IPython itself, %load_ext argmap then a %%argdown cell displays an Explorer."""
+    from IPython.core.interactiveshell import InteractiveShell  # noqa: PLC0415
+
+    ip = InteractiveShell.instance()
+    try:
+        ip.run_line_magic("load_ext", "argmap")
+        result = ip.run_cell("%%argdown tea_argdown\n" + ARGDOWN)
+        assert result.success, result.error_in_exec
+        assert type(ip.user_ns["tea_argdown"]).__name__ == "Explorer"
     finally:
         InteractiveShell.clear_instance()

@@ -54,18 +54,19 @@ def test_notebook_runs_without_errors(executed):
                 assert "Traceback" not in output.text, output.text
 
 
-def test_explorers_display_as_widgets_with_svg_fallback(executed):
-    """Each explorer output has the widget view plus an SVG and text fallback for viewers without widgets."""
-    bundles = [
-        output.data
+def test_explorers_display_as_widgets_after_a_static_picture(executed):
+    """Each explorer shows its static picture (HTML, SVG) for viewers with no widgets, then the view."""
+    pairs = [
+        (cell.outputs[index - 1].data, output.data)
         for cell in executed.cells
         if cell.cell_type == "code"
-        for output in cell.outputs
+        for index, output in enumerate(cell.outputs)
         if output.output_type in {"execute_result", "display_data"} and WIDGET_VIEW in output.data
     ]
-    assert len(bundles) >= 3  # the explorer, the df-quad explorer, the %%argmap one
-    for data in bundles:
-        assert data["image/svg+xml"].lstrip().startswith("<?xml")
+    assert len(pairs) >= 3  # the explorer, the df-quad explorer, the %%argmap one
+    for static, data in pairs:
+        assert static["text/html"].startswith('<div class="argmap-x-static"')
+        assert "<svg" in static["text/html"]
         assert data["text/plain"].startswith("<Explorer ")
     assert "widgets" in executed.metadata
 
@@ -108,10 +109,11 @@ def test_what_ifs_report_the_verdicts_evaluate_gives(executed):
 
 
 def test_nbconvert_without_widget_state_shows_the_svg(executed):
-    """Where no widget state or frontend exists, nbconvert's HTML shows each explorer as its SVG."""
+    """Where no widget state or frontend exists, nbconvert's HTML shows each explorer's picture."""
     exporters = pytest.importorskip("nbconvert", reason="nbconvert is not installed")
     notebook = nbformat.reads(nbformat.writes(executed), as_version=4)
     notebook.metadata.pop("widgets", None)
     body, _resources = exporters.HTMLExporter().from_notebook_node(notebook)
     assert "application/vnd.jupyter.widget-view+json" not in body.split("<body", 1)[1]
-    assert body.count('class="jp-RenderedSVG jp-OutputArea-output jp-OutputArea-executeResult"') >= 4
+    assert body.count('class="jp-RenderedSVG jp-OutputArea-output jp-OutputArea-executeResult"') >= 1
+    assert body.count('<div class="argmap-x-static"') >= 3

@@ -15,11 +15,15 @@ from argmap.widgets._panel import (
     evidence_items,
     explanation_title,
     group_items,
+    in_words,
     line_of_argument,
     palette_data,
+    part_names,
     short_speaker,
     shorten,
+    statement_labels,
     verdict_data,
+    verdicts_data,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,7 +134,10 @@ def test_critical_data_keeps_the_ranking(alliance):
     assert [row["id"] for row in rows] == [item.id for item in ranking]
     assert [row["kind"] for row in rows] == [item.kind for item in ranking]
     assert rows[0]["delta"] == ranking[0].delta
-    assert rows[0]["text"] == ranking[0].text
+    assert rows[0]["text"] == in_words(ranking[0].text, part_names(alliance))
+    for row, item in zip(rows, ranking, strict=True):
+        assert item.id not in row["text"], "parts are named by their words, not ids"
+        assert row["label"] != item.id
 
 
 def test_palette_matches_the_renderer_marks():
@@ -214,3 +221,75 @@ def test_explanation_title_names_the_statement_in_words():
     assert explanation_title(argument_map, "calm", "undecided") == "Why is ‘Tea calms.’ open?"
     assert explanation_title(argument_map, "ev-calm", "off") == "Why is ‘Tea calms 8 in 10 drinkers.’ off?"
     assert READING == {"in": "stands", "out": "falls", "undecided": "open", "off": "off"}
+
+
+def test_part_names_give_labels_titles_and_premises():
+    """Statements are named by their quoted label, titled parts by title, untitled arguments by a premise."""
+    m = ArgumentMap.build("t")
+    m.question("q", "Tea or coffee?")
+    tea = m.position("tea", "Tea", answers="q")
+    calm = m.claim("calm", "Tea calms the nerves of most drinkers in a busy office, says the survey.")
+    warm = m.claim("warm", "Tea is warm.")
+    m.pro([calm, warm], tea, id="a-tea", title="Calm and warm")
+    m.claim("c2", "A second reason.", supports=tea)
+    m.claim("7", "Seven.", supports=tea)
+    m.line("l-tea", "The case for tea", ["a-tea"])
+    names = part_names(m.finish())
+    assert names["tea"] == "‘Tea’"
+    assert names["calm"].startswith("‘Tea calms the nerves")
+    assert names["calm"].endswith("…’")
+    assert len(names["calm"]) <= 50
+    assert names["a-tea"] == "“Calm and warm”"
+    assert names["c2.pro.tea"] == "from ‘A second reason.’"
+    assert names["l-tea"] == "“The case for tea”"
+    assert "7" not in names, "an id that reads as a number is never replaced"
+
+
+def test_in_words_replaces_ids_and_keeps_the_rest():
+    """Ids become words wherever they stand; quotes around an id and brackets after a title give way."""
+    names = {"p-a": "‘Alliance’", "a-x": "“Arms”", "c.pro.p": "from ‘China’"}
+    assert in_words("p-a falls.", names) == "‘Alliance’ falls."
+    assert in_words("'p-a' no longer leads; (p-a)", names) == "‘Alliance’ no longer leads; (‘Alliance’)"
+    assert in_words("argument “Arms” (a-x) applies", names) == "argument “Arms” applies"
+    assert in_words("argument c.pro.p for it", names) == "argument from ‘China’ for it"
+    assert in_words("p-ab and xp-a stay", names) == "p-ab and xp-a stay", "only whole ids"
+    assert in_words("weight 0.7 against 0.6\n  - p-a", names) == "weight 0.7 against 0.6\n  - ‘Alliance’"
+    assert in_words("", names) == ""
+    assert in_words("p-a", {}) == "p-a"
+
+
+def test_verdicts_data_has_one_entry_per_question(alliance):
+    """Every question's verdict, in order, each naming its question by its text."""
+    evaluation = evaluate(alliance)
+    rows = verdicts_data(alliance, evaluation)
+    assert [row["question"] for row in rows] == [v.question for v in evaluation.verdicts]
+    assert rows[0] == verdict_data(alliance, evaluation)
+    for row in rows:
+        if row["question"]:
+            assert row["question_label"] == alliance.statement(row["question"]).label
+
+
+def test_statement_labels_are_short(alliance):
+    """One label per statement, in map order, at most 60 characters on one line."""
+    labels = statement_labels(alliance)
+    assert list(labels) == [s.id for s in alliance.statements]
+    assert all(len(label) <= 60 and "\n" not in label for label in labels.values())
+
+
+def test_in_words_says_open_for_undecided():
+    """The panels call the third status "open", as the legend does, wherever an engine said "undecided"."""
+    text = "what argues for it and against it are both undecided; “Arms” is undecided: p-undecided."
+    assert (
+        in_words(text, {}) == "what argues for it and against it are both open; “Arms” is open: p-undecided."
+    )
+    assert in_words("it is contested.", {"x": "‘X’"}) == "it is open."
+
+
+def test_explanations_of_the_example_use_the_legend_words(alliance):
+    """Every explanation of the example, in words, says stands/falls/open/off and never undecided."""
+    evaluation = evaluate(alliance, off=["ev-kashin-game-changer"])
+    names = part_names(alliance)
+    for statement in alliance.statements:
+        text = in_words(str(evaluation.explain(statement.id)), names)
+        assert "undecided" not in text
+        assert "contested" not in text
