@@ -89,7 +89,6 @@ _FIRST_GROUP: Final = operator.methodcaller("group", 1)
 _PLAIN_URL: Final = re.compile(r"https?://[^/?#\[\]\s\\][^\[\]\s\\]*")
 _SHOWN: Final = 3  # ids named in a warning before "and N more"
 _KIALO_ID: Final = re.compile(r"k-((?:\d+\.)*\d+)")
-_ESCAPED: Final = re.compile(r"[\\()\[\]\n]")  # what `_escape` changes, with a leading arrow
 _T = TypeVar("_T")
 
 
@@ -104,8 +103,8 @@ class _Line:
     raw: list[str]
     location: Location
     text_column: int
-    text: str = ""  # the lines joined, once the whole file is read
-    see: re.Match[str] | None = None  # set when the text is a `-> See` line
+    text: str  # the lines joined (see _Reader.join)
+    see: re.Match[str] | None  # set when the text is a `-> See` line
 
 
 def _unescape(text: str) -> str:
@@ -132,8 +131,10 @@ _SourceRow = tuple[str, str, str]  # id, title, url
 
 def _plain(
     raw: str, sources: dict[str, _SourceRow] | None = None, usable: dict[str, bool] | None = None
-) -> str:
-    """Return Kialo text without link targets and escapes; add each new link URL to ``sources``.
+) -> tuple[str, bool]:
+    """Return Kialo text without link targets and escapes, and whether it had a link.
+
+    Each new link URL is added to ``sources``.
 
     ``usable`` remembers which URLs a Source may link to, for a reader that meets one URL often.
     """
@@ -155,7 +156,7 @@ def _plain(
             sources[url] = (f"k-source-{len(sources) + 1}", label.strip() or url, url)
         end = match.end()
     parts.append(_unescape(raw[end:]))
-    return "".join(parts)
+    return "".join(parts), end > 0
 
 
 def _construct(
@@ -200,9 +201,10 @@ class _Reader:
                 "the discussion title is empty (write it after 'Discussion Title:')", self.at(first + 1)
             )
         root: str | None = None
+        below_root = ""  # how the numbers of the claims under the thesis begin
         current: _Line | None = None
         claims, order, file, room = self.claims, self.order, self.file, self.limits.max_items
-        numbered_line = _NUMBERED.fullmatch
+        numbered_line, see_line = _NUMBERED.fullmatch, _SEE.fullmatch
         for index in range(first + 1, len(lines)):
             line = lines[index].rstrip()
             numbered = numbered_line(line)
@@ -211,10 +213,11 @@ class _Reader:
             elif root is None:
                 current = self.claim(numbered, index + 1, root)
                 root = current.number
+                below_root = root + "."
                 continue
-            elif numbered.group(1).startswith(root + "."):
+            elif (dotted := numbered.group(1)).startswith(below_root):
                 # The common case, checked here; claim() checks again and says what is wrong.
-                number = numbered.group(1)[:-1]
+                number = dotted[:-1]
                 word = numbered.group(3)
                 stance = None if word is None else _STANCES.get(word.lower())
                 if (
@@ -225,12 +228,16 @@ class _Reader:
                 ):
                     current = self.claim(numbered, index + 1, root)
                 else:
+                    rest = numbered.group(4)
+                    text = rest.strip()
                     current = _Line(
                         number,
                         stance,
-                        [numbered.group(4)],
+                        [rest],
                         Location(file, index + 1, 1),
                         numbered.start(4) + 1,
+                        text,
+                        see_line(text) if text.startswith("->") else None,
                     )
                     claims[number] = current
                     order.append(current)
@@ -295,19 +302,20 @@ class _Reader:
             stance = "pro" if word.group(1).lower() == "pro" else "con"
             column += word.start(2)
             rest = word.group(2)
-        entry = _Line(number, stance, [rest], where, column)
+        text = rest.strip()
+        see = _SEE.fullmatch(text) if text.startswith("->") else None
+        entry = _Line(number, stance, [rest], where, column, text, see)
         self.claims[number] = entry
         self.order.append(entry)
         return entry
 
     def join(self) -> None:
-        """Join each claim's lines into its text, and find the claims that are `-> See` lines."""
+        """Join the lines of each claim written on several, and see whether it is a `-> See` line."""
         for entry in self.order:
-            raw = entry.raw
-            text = raw[0].strip() if len(raw) == 1 else "\n".join(raw).strip()
-            entry.text = text
-            if text.startswith("->"):
-                entry.see = _SEE.fullmatch(text)
+            if len(entry.raw) > 1:
+                text = "\n".join(entry.raw).strip()
+                entry.text = text
+                entry.see = _SEE.fullmatch(text) if text.startswith("->") else None
 
     def resolve(self, number: str) -> str:
         """Return the claim number that ``number`` stands for, following ``-> See`` lines."""
@@ -345,36 +353,36 @@ class _Reader:
 
     def build(self) -> ArgumentMap:
         self.join()
-        resolve = self.resolve
+        resolve, statement, by_number = self.resolve, self.statement, self.claims
         statements: list[tuple[str, str, str | None]] = []  # id, text, note; the thesis first
         arguments: list[tuple[str, str, tuple[str], Stance]] = []  # id, conclusion, premises, stance
         locations: dict[tuple[str, ...], Location] = {}
-        argument_ids: set[str] = set()
         for entry in self.order:
             number, stance = entry.number, entry.stance
-            resolved = resolve(number)
+            resolved = number if entry.see is None else resolve(number)
             if stance is None or resolved == number:
-                statements.append(self.statement(entry))
+                statements.append(statement(entry))
                 locations[("statements", f"k-{number}")] = entry.location
             if stance is None:
                 continue
             premise = f"k-{resolved}"
-            conclusion = f"k-{resolve(number.rpartition('.')[0])}"
+            parent = number.rpartition(".")[0]
+            conclusion = f"k-{parent if by_number[parent].see is None else resolve(parent)}"
             if premise == conclusion:
                 raise ParseError(
                     f"claim {number}. links its own parent claim {resolved}. (link another claim)",
                     entry.location,
                 )
             argument_id = f"{premise}.{stance}.{conclusion}"
-            if argument_id in argument_ids:
+            key = ("arguments", argument_id)
+            if key in locations:
                 raise ParseError(
                     f"claim {number}. repeats the {stance} link from claim {resolved}. to its"
                     " parent (remove the repeated line)",
                     entry.location,
                 )
-            argument_ids.add(argument_id)
             arguments.append((argument_id, conclusion, (premise,), stance))
-            locations[("arguments", argument_id)] = entry.location
+            locations[key] = entry.location
         if len(self.order) + len(self.sources) > self.limits.max_items:
             raise ParseError(
                 f"the discussion has {len(self.order) + len(self.sources):,} claims and sources, more than"
@@ -399,7 +407,7 @@ class _Reader:
                     *_construct(
                         Claim,
                         ("id", "text", "note", "assumed"),
-                        ((i, t, n, i in premises and i not in supported) for i, t, n in claims),
+                        [(i, t, n, i in premises and i not in supported) for i, t, n in claims],
                         checked=checked,
                     ),
                 ),
@@ -417,18 +425,25 @@ class _Reader:
 
     def statement(self, entry: _Line) -> tuple[str, str, str | None]:
         """Return the id, text and note of the claim on ``entry``'s lines."""
-        raw = entry.text
-        marked = "\\" in raw or "](" in raw
-        text = _plain(raw, self.sources, self.usable) if marked else raw
+        # The note keeps the text as Kialo wrote it where writing the plain text back would differ.
+        raw = entry.text  # stripped
+        note: str | None = None
+        if "\\" in raw or "](" in raw:
+            text, linked = _plain(raw, self.sources, self.usable)
+            # A link always differs: its "](" is not escaped, and `_escape` escapes every bracket.
+            if linked or _escape(text) != raw:
+                note = NOTE_PREFIX + raw
+        else:
+            text = raw
+            if "\n" in raw or raw.startswith("->"):
+                if _escape(text) != raw:
+                    note = NOTE_PREFIX + raw
+            elif "(" in raw or ")" in raw or "[" in raw or "]" in raw:
+                note = NOTE_PREFIX + raw  # `_escape` only adds a backslash before each
         if not text.strip():
             raise ParseError(
                 f"claim {entry.number}. has no text (write the claim after the number)", entry.location
             )
-        # Only these characters, or an arrow in front, are written back escaped: else no note is needed.
-        if marked or _ESCAPED.search(raw) is not None or raw.startswith("->"):
-            note = NOTE_PREFIX + raw if _escape(text) != raw else None
-        else:
-            note = None
         return f"k-{entry.number}", text, note
 
 
@@ -528,7 +543,7 @@ class _Writer:
         note = statement.note
         if note is not None and note.startswith(NOTE_PREFIX):
             raw = note.removeprefix(NOTE_PREFIX)
-            if _plain(raw) == statement.text:
+            if _plain(raw)[0] == statement.text:
                 self.linked.update(_unescape(match.group(2)) for match in _links(raw))
                 return raw
         if note is not None:

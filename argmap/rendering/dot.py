@@ -450,7 +450,7 @@ class _Emitter:
         text_colour = html_attr(theme.muted)
         for speaker, said in speakers.items():
             # Fixed sizes throughout: Graphviz would spread a free row's cells over the card.
-            speaker_width = round(text_width(speaker, sizes.row) + 4)
+            speaker_width = round(text_width(speaker, sizes.row) * 0.9 + 4)
             for start in range(0, len(said), _CELLS_PER_ROW):
                 first = html_text(speaker) if not start else ""
                 if first:

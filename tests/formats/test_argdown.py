@@ -750,3 +750,38 @@ def test_groups_are_the_official_maps_groups(path: Path):
     for title, members in expected.items():
         in_map = {m.argument(a).title for a in lines[title].arguments} & {n[1:-1] for n in official}
         assert in_map == members, title
+
+
+@pytest.mark.slow
+def test_groups_follow_the_official_rules_on_the_edge_cases():
+    """Files written to test Argdown's group rules get the groups the official map draws.
+
+    The rules: definition before reference, reconstruction, isInGroup, isGroup, groupDepth,
+    `group: sections:` and `group: regroup:`. Runs tests/data/argdown/official_map.js (one Node call)
+    against the @argdown/node package that @argdown/cli installs.
+    """
+    cli = _official_cli()
+    node = shutil.which("node")
+    if cli is None or node is None:
+        pytest.skip("the official Argdown toolchain is not installed (run scripts/test)")
+    files = sorted((DATA / "groups").glob("*.argdown")) + BUNDLED
+    result = subprocess.run(
+        [node, str(DATA / "official_map.js"), shutil.which(cli) or cli, *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    official = json.loads(result.stdout)
+    for path in files:
+        document = quiet_parse(path.read_text(encoding="utf-8"), file=path.name)
+
+        def group(index: int | None, document: argdown.Document = document) -> str | None:
+            found = document.group_of(index)
+            return None if found is None else document.sections[found].title
+
+        ours = {f"[{t}]": group(ec.section) for t, ec in document.statements.items()}
+        ours |= {f"<{t}>": group(a.section) for t, a in document.arguments.items()}
+        expected = official[path.name]
+        assert expected, path.name
+        assert {name: ours[name] for name in expected} == expected, path.name

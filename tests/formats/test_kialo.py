@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import FormatError, ParseError, UnsupportedFormatError
@@ -422,3 +424,64 @@ def test_texts_built_to_be_slow_are_read_in_linear_time(text: str):
     with contextlib.suppress(ParseError):
         kialo.dumps(kialo.loads(text))
     assert time.process_time() - start < 5
+
+
+# -- the fast reader builds what the checked construction builds ----------------------------------
+
+
+def _same_map(fast: ArgumentMap, checked: ArgumentMap) -> None:
+    assert fast == checked
+    assert [type(s) for s in fast.statements] == [type(s) for s in checked.statements]
+    assert fast.origin is not None
+    assert checked.origin is not None
+    assert dict(fast.origin.locations) == dict(checked.origin.locations)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", [*CORPUS, *sorted(DATA.glob("*.txt"))], ids=lambda p: p.stem[-12:])
+def test_the_reader_builds_what_the_validating_classes_build(path: Path):
+    """Without validators (model._bulk.trusted) the reader gives the map the model's classes give."""
+    text = path.read_text(encoding="utf-8")
+    fast = kialo.loads(text, file=str(path))
+    checked = kialo._load(text, str(path), Limits(), checked=True)
+    _same_map(fast, checked)
+
+
+# Pieces of Kialo text that links, escapes and `-> See` lines are made of.
+_RAW = st.lists(
+    st.sampled_from(["[", "]", "(", ")", "\\", "a", " ", "-", ">", ".", "1", ":", "/", "é", "\u00a0"])
+    | st.sampled_from(
+        ["](", "https://", "http://x.org", "[a](https://e.com/(b))", "[l](http://h/p)", "-> See"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(first=_RAW, second=_RAW)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_a_claim_keeps_its_kialo_text_exactly_when_writing_its_text_would_differ(first: str, second: str):
+    """The note is there exactly when the escaped plain text is not the text as written (links above all)."""
+    document = f"Discussion Title: T\n\n1. Thesis.\n1.1. Pro: {first}\n1.2. Con: {second}\n"
+    try:
+        m = kialo.loads(document)
+    except ParseError:
+        return  # e.g. a blank claim, or one that reads as a `-> See` line to an unknown claim
+    _same_map(m, kialo._load(document, None, Limits(), checked=True))
+    by_id = {s.id: s for s in m.statements}
+    for number, written in (("1.1", first), ("1.2", second)):
+        claim = by_id.get(f"k-{number}")
+        if claim is None:  # a `-> See` line: an argument from another claim
+            continue
+        assert isinstance(claim, Claim)
+        raw = written.strip()
+        text, _ = kialo._plain(raw)
+        assert claim.text == text
+        assert claim.note == (NOTE_PREFIX + raw if kialo._escape(text) != raw else None)
+
+
+@given(url=st.from_regex(kialo._PLAIN_URL, fullmatch=True))
+@settings(max_examples=300)
+def test_a_url_the_reader_takes_without_the_check_passes_the_check(url: str):
+    """The shortcut for plain URLs only takes URLs that a Source accepts."""
+    if url.isascii():
+        assert Source(id="s", title="s", url=url).url == url

@@ -117,6 +117,7 @@ def hostile_map(text: str) -> ArgumentMap:
     m.evidence("e2", text, source=s, speaker=text, locator=text, opposes=c)
     m.undercut("e2", m.pro(["e", "c"], q, id="a", title=text, scheme=text, note=text))
     m.con("c", q, id="a-titled", title=text)
+    m.line("l", text, ["a-titled"])
     return m.finish()
 
 

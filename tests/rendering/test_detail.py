@@ -200,12 +200,12 @@ def test_switching_off_moves_nothing_at_any_level(alliance, embedded, level):
 
 @pytest.mark.requires_dot
 @pytest.mark.parametrize("semantics", [None, "grounded", "df-quad"])
-def test_compact_example_on_a_slide_has_no_text_under_9_px(alliance, embedded, semantics):
+@pytest.mark.parametrize("engine_fixture", ["embedded", "system_dot"])
+def test_compact_example_on_a_slide_has_no_text_under_9_px(alliance, semantics, engine_fixture, request):
     """The example, compact, scaled to fit 1920 × 1080 px, draws no text smaller than 9 px."""
-    svg = render(alliance, semantics, detail="compact", engine=embedded).svg
+    engine = request.getfixturevalue(engine_fixture)
+    svg = render(alliance, semantics, detail="compact", engine=engine).svg
     assert smallest_text_px(svg) >= 9  # the issue's floor
-    # full, for comparison, is far too small for a slide: the level is what makes it fit.
-    assert smallest_text_px(render(alliance, semantics, engine=embedded).svg) < 6
 
 
 @pytest.mark.requires_dot
@@ -293,6 +293,9 @@ def test_hostile_text_is_escaped_at_every_level(maps, embedded, level):
     assert "\u202e" not in svg
     drawn = "\n".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
     assert '<b>"Tom" &' in drawn
+    line = by_id(root)["line:l"]
+    assert "argmap-line" in line.get("class").split()
+    assert '<b>"Tom" &' in "".join("".join(t.itertext()) for t in line.iter(f"{SVG}text"))
     if level == "compact":
         assert "Source: " in drawn  # the footnote, with the hostile source's author and title
         cell = by_id(root)["e"]
@@ -326,3 +329,14 @@ def test_compact_evidence_cells_carry_odd_ids_exactly(engine_fixture, request):
     cells = [g for g in parse(svg).iter(f"{SVG}g") if "argmap-evidence-row" in g.get("class", "")]
     assert [g.get("id") for g in cells] == [svg_id(key) for key in odd]
     assert len({g.get("id") for g in cells}) == len(odd)
+
+
+@pytest.mark.parametrize("level", DETAILS)
+def test_the_legend_explains_statuses_at_every_level(alliance, level):
+    """Evaluated, every level's legend shows each status's mark and the border's meaning."""
+    heading = re.search(r"^  graph \[.*$", to_dot(alliance, evaluate(alliance), detail=level), re.MULTILINE)
+    for mark in STATUS_MARKS.values():
+        assert mark in heading.group(0)
+    assert "border: solid stands, dashed falls or off, dotted open" in heading.group(0)
+    plain = re.search(r"^  graph \[.*$", to_dot(alliance, detail=level), re.MULTILINE).group(0)
+    assert STATUS_MARKS["in"] not in plain  # nothing evaluated, nothing to explain

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 
 from argmap.evaluation import evaluate
 from argmap.rendering import render, to_dot
+from argmap.rendering.labels import svg_id
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from strategies import argument_maps
@@ -60,3 +61,39 @@ def test_every_generated_map_renders_to_well_formed_svg(argument_map):
     root = ET.fromstring(svg.encode("utf-8"))  # noqa: S314  # our own output, checked
     nodes = [g.get("id") for g in root.iter(f"{SVG}g") if "argmap-node" in g.get("class", "").split()]
     assert sorted(nodes) == sorted(s.id for s in argument_map.statements)  # grouped maps reorder
+
+
+def hosted(argument_map):
+    """Return the evidence compact cards show: what bears on a statement that is not evidence."""
+    evidence = {e.id for e in argument_map.evidence}
+    return {
+        svg_id(key)
+        for a in argument_map.arguments
+        if a.conclusion not in evidence
+        for key in (*a.premises, *a.undercutters)
+        if key in evidence
+    }
+
+
+@given(argument_maps())
+def test_reduced_levels_keep_the_skeleton(argument_map):
+    """Compact and outline draw every non-evidence statement once, the same DOT each time."""
+    skeleton = sorted(s.id for s in argument_map.statements if s.kind != "evidence")
+    for level in ("compact", "outline"):
+        dot = to_dot(argument_map, evaluate(argument_map), detail=level)
+        assert to_dot(argument_map, evaluate(argument_map), detail=level) == dot
+        assert sorted(svg_ids(dot)) == skeleton
+
+
+@pytest.mark.requires_dot
+@settings(max_examples=10, deadline=None)
+@given(argument_maps())
+def test_every_generated_map_renders_to_well_formed_svg_at_every_level(argument_map):
+    """Any valid map renders, compact and outline too, to well-formed SVG; compact shows its evidence."""
+    for level in ("compact", "outline"):
+        svg = render(argument_map, "grounded", engine="embedded", detail=level).svg
+        root = ET.fromstring(svg.encode("utf-8"))  # noqa: S314  # our own output, checked
+        nodes = [g.get("id") for g in root.iter(f"{SVG}g") if "argmap-node" in g.get("class", "").split()]
+        assert sorted(nodes) == sorted(svg_id(s.id) for s in argument_map.statements if s.kind != "evidence")
+        cells = {g.get("id") for g in root.iter(f"{SVG}g") if "argmap-evidence-row" in g.get("class", "")}
+        assert cells == (hosted(argument_map) if level == "compact" else set())

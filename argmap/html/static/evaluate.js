@@ -2573,8 +2573,13 @@ function partNames(model) {
   return model.cache.get("part-names");
 }
 
+// A status is named as the legend names it; Python's \w is Unicode letters, digits and "_".
+const OTHER_WORDS = /(?<![\p{L}\p{N}_.-])(undecided|contested)(?![\p{L}\p{N}_-])/gu;
+
 function inWords(text, names) {
-  if (!names.size || !text) return text;
+  if (!text) return text;
+  text = text.replace(OTHER_WORDS, "open");
+  if (!names.size) return text;
   text = text.replace(TITLED_ID, (match, id) => (names.has(id) ? "”" : match));
   text = text.replace(LABELLED_ID, (match, id, quoted) => (names.has(id) ? quoted : match));
   return text.replace(TOKEN, (token) => {
