@@ -70,8 +70,9 @@ NOTE_PREFIX: Final = "Kialo text: "
 """How a note that keeps a claim's Kialo text (with its links) begins."""
 
 _TITLE: Final = re.compile(r"Discussion Title:[ \t]*(.*)")
-# A numbered line: its number, the rest, and in the rest a stance word and the text after it.
-_NUMBERED: Final = re.compile(r"((?:\d+\.)+)[ \t]+((?:([^\s:]+):[ \t]*)?(.*))")
+# The start of a numbered line: its number, where the rest begins, and a stance word in the rest.
+# The text after it is sliced off the line: cheaper than a group for it.
+_NUMBERED: Final = re.compile(r"((?:\d+\.)+)[ \t]+()(?:([^\s:]+):[ \t]*)?")
 _STANCES: Final[dict[str, Stance]] = {"pro": "pro", "con": "con"}
 _STANCE: Final = re.compile(r"([^\s:]+):[ \t]*(.*)")
 _SEE: Final = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)*\d+)\.?[ \t]*")
@@ -204,18 +205,15 @@ class _Reader:
         below_root = ""  # how the numbers of the claims under the thesis begin
         current: _Line | None = None
         claims, order, file, room = self.claims, self.order, self.file, self.limits.max_items
-        numbered_line, see_line = _NUMBERED.fullmatch, _SEE.fullmatch
-        for index in range(first + 1, len(lines)):
-            line = lines[index].rstrip()
+        numbered_line, see_line = _NUMBERED.match, _SEE.fullmatch
+        for line_number, line in enumerate(map(str.rstrip, lines[first + 1 :]), first + 2):
             numbered = numbered_line(line)
-            if numbered is None:
-                pass
-            elif root is None:
-                current = self.claim(numbered, index + 1, root)
-                root = current.number
-                below_root = root + "."
-                continue
-            elif (dotted := numbered.group(1)).startswith(below_root):
+            if numbered is not None and (dotted := numbered.group(1)).startswith(below_root):
+                if root is None:  # the first numbered line is the thesis
+                    current = self.claim(numbered, line_number, root)
+                    root = current.number
+                    below_root = root + "."
+                    continue
                 # The common case, checked here; claim() checks again and says what is wrong.
                 number = dotted[:-1]
                 word = numbered.group(3)
@@ -226,16 +224,16 @@ class _Reader:
                     or len(order) >= room
                     or number.rpartition(".")[0] not in claims
                 ):
-                    current = self.claim(numbered, index + 1, root)
+                    current = self.claim(numbered, line_number, root)
                 else:
-                    rest = numbered.group(4)
+                    rest = line[numbered.end() :]
                     text = rest.strip()
                     current = _Line(
                         number,
                         stance,
                         [rest],
-                        Location(file, index + 1, 1),
-                        numbered.start(4) + 1,
+                        Location(file, line_number, 1),
+                        numbered.end() + 1,
                         text,
                         see_line(text) if text.startswith("->") else None,
                     )
@@ -247,7 +245,7 @@ class _Reader:
                     raise ParseError(
                         "text before the thesis (number the thesis '1.' and put every claim on a"
                         " numbered line)",
-                        self.at(index + 1, len(line) - len(line.lstrip()) + 1),
+                        self.at(line_number, len(line) - len(line.lstrip()) + 1),
                     )
                 continue
             current.raw.append(line)
@@ -260,7 +258,7 @@ class _Reader:
     def claim(self, numbered: re.Match[str], line_number: int, root: str | None) -> _Line:
         number = numbered.group(1)[:-1]
         column = numbered.start(2) + 1
-        rest = numbered.group(2)
+        rest = numbered.string[numbered.start(2) :]
         where = self.at(line_number)
         if len(self.order) >= self.limits.max_items:
             raise ParseError(
@@ -361,8 +359,9 @@ class _Reader:
             number, stance = entry.number, entry.stance
             resolved = number if entry.see is None else resolve(number)
             if stance is None or resolved == number:
-                statements.append(statement(entry))
-                locations[("statements", f"k-{number}")] = entry.location
+                row = statement(entry)
+                statements.append(row)
+                locations[("statements", row[0])] = entry.location
             if stance is None:
                 continue
             premise = f"k-{resolved}"
