@@ -458,7 +458,7 @@ _RAW = st.lists(
 
 
 @given(first=_RAW, second=_RAW)
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 def test_a_claim_keeps_its_kialo_text_exactly_when_writing_its_text_would_differ(first: str, second: str):
     """The note is there exactly when the escaped plain text is not the text as written (links above all)."""
     document = f"Discussion Title: T\n\n1. Thesis.\n1.1. Pro: {first}\n1.2. Con: {second}\n"
@@ -480,7 +480,7 @@ def test_a_claim_keeps_its_kialo_text_exactly_when_writing_its_text_would_differ
 
 
 @given(url=st.from_regex(kialo._PLAIN_URL, fullmatch=True))
-@settings(max_examples=300)
+@settings(max_examples=200)
 def test_a_url_the_reader_takes_without_the_check_passes_the_check(url: str):
     """The shortcut for plain URLs only takes URLs that a Source accepts."""
     if url.isascii():

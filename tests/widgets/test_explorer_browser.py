@@ -387,6 +387,9 @@ def _open_explorer(page, lab, name: str, *cells: str):
     assert not browser.error_outputs(page)
     explorer = page.locator(browser.EXPLORER).first
     explorer.locator(browser.NODES).first.wait_for(timeout=30_000)
+    # The static picture shown with the widget (for nbconvert and viewers) hides once the view is live.
+    static = page.locator(".argmap-x-static")
+    assert not any(static.nth(i).is_visible() for i in range(static.count())), "the static picture shows too"
     return explorer
 
 
@@ -524,6 +527,20 @@ def test_keyboard_reaches_and_toggles_switches_and_nodes(lab, page):
     browser.wait_for_statuses(page, explorer, browser.predicted(argument_map, off=[focused]))
     assert node.get_attribute("aria-pressed") == "false"
     assert not browser.pressed(switch)
+    page.keyboard.press("Space")
+    browser.wait_for_statuses(page, explorer, browser.predicted(argument_map))
+
+    # An item of the critical-evidence list is a button too: Enter switches its part off.
+    explorer.locator("button.argmap-x-critical-toggle").click()
+    items = explorer.locator(".argmap-x-critical-item[data-argmap-kind='evidence']")
+    items.first.wait_for(timeout=30_000)
+    item = items.first
+    assert (item.get_attribute("tabindex"), item.get_attribute("role")) == ("0", "button")
+    part = item.get_attribute("data-argmap-part")
+    item.focus()
+    page.keyboard.press("Enter")
+    browser.wait_for_statuses(page, explorer, browser.predicted(argument_map, off=[part]))
+    assert not browser.pressed(browser.evidence_switch(explorer, part))
 
 
 def test_filter_box_filters_switches(lab, page):
@@ -581,6 +598,7 @@ def _layout(explorer):
                      stacked: el.classList.contains('argmap-x-stacked'),
                      map: box('.argmap-x-map'), switches: box('.argmap-x-switches'),
                      side: box('.argmap-x-side'),
+                     oneColumn: el.classList.contains('argmap-x-one-column'),
                      resize: ['.argmap-x-body', '.argmap-x-map']
                         .map(s => getComputedStyle(el.querySelector(s)).resize) };
         }"""
@@ -625,6 +643,11 @@ def test_layout_stacks_below_900_px_and_reads_at_10_px(lab, page, tmp_path):
         else:
             assert layout["switches"]["x"] + layout["switches"]["w"] <= layout["map"]["x"] + 1, layout
             assert layout["map"]["x"] + layout["map"]["w"] <= layout["side"]["x"] + 1, layout
+        assert layout["oneColumn"] == (layout["width"] < 560), layout
+        if layout["oneColumn"]:  # switches and side panel one above the other, full width
+            first, second = sorted((layout["switches"], layout["side"]), key=lambda b: b["y"])
+            assert first["y"] + first["h"] <= second["y"] + 1, layout
+            assert min(first["w"], second["w"]) >= 0.9 * layout["width"], layout
         assert {"vertical", "both"} & set(layout["resize"]), "the map pane is resizable"
         if width in (800, 1280):
             browser.screenshot(page, explorer, browser.artifact_dir(tmp_path) / f"lab-light-{width}.png")

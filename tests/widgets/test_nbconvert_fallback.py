@@ -3,7 +3,8 @@
 Executes examples/alliance.ipynb and exports it to HTML with nbconvert's defaults
 (``jupyter nbconvert --to html --execute``), opens the file from disk in chromium with every
 request that is not a file aborted (and counted), and checks that each explorer's output shows
-the map: an <svg> with the statements' nodes and their status classes, at a non-zero size.
+the map: an <svg> with the statements' nodes, each with the status class ``argmap.evaluate`` gives,
+at a non-zero size, and a verdict that names a position.
 nbconvert's template loads the widget manager from a CDN, so with the network off the widget
 cannot render; the static representation must show instead of an empty output.
 """
@@ -49,7 +50,9 @@ def test_exported_html_shows_every_explorer_map_offline(exported, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extra)")
     import argmap  # noqa: PLC0415
 
-    statements = {s.id for s in argmap.load(browser.ROOT / "examples" / "alliance.yaml").statements}
+    argument_map = argmap.load(browser.ROOT / "examples" / "alliance.yaml")
+    statements = {s.id for s in argument_map.statements}
+    positions = [p.text[:20] for p in argument_map.positions]
     blocked: list[str] = []
 
     def block(route):
@@ -97,6 +100,19 @@ def test_exported_html_shows_every_explorer_map_offline(exported, tmp_path):
                 assert ids, f"the map of {wanted!r} has no statement nodes"
                 assert not unstyled, f"nodes without one status class in {wanted!r}: {unstyled[:5]}"
                 if "mini" not in wanted:
+                    # The picture shows the statuses evaluate() gives when the explorer was displayed.
+                    semantics = "df-quad" if "df-quad" in wanted else "grounded"
+                    expected = browser.predicted(argument_map, semantics=semantics)
+                    wrong = {
+                        node_id: classes
+                        for node_id, classes in drawn
+                        if classes != [f"argmap-status-{expected[node_id]}"]
+                    }
+                    assert not wrong, (
+                        f"statuses unlike evaluate() in {wanted!r}: {dict(list(wrong.items())[:5])}"
+                    )
+                    verdict = output.locator(".argmap-x-static-verdict").first.inner_text()
+                    assert any(p in verdict for p in positions), f"no verdict naming a position: {verdict!r}"
                     assert ids <= statements
                     assert len(ids) >= len(statements) // 2, f"{len(ids)} of {len(statements)} nodes"
                 found.append(f"{wanted!r}: {len(ids)} nodes, {box['width']:.0f}x{box['height']:.0f} px")

@@ -49,6 +49,8 @@ def explorer_page(notebook7):
             assert not browser.error_outputs(page)
             explorer = page.locator(browser.EXPLORER).first
             explorer.locator(browser.NODES).first.wait_for(timeout=30_000)
+            static = page.locator(".argmap-x-static")
+            assert not any(static.nth(i).is_visible() for i in range(static.count())), "static picture shows"
             yield page, explorer
         finally:
             chromium.close()
