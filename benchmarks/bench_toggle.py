@@ -85,14 +85,19 @@ def generated_map(statements: int, seed: int = 1) -> ArgumentMap:
                 all_claims.append(claim)
                 next_layer.append(claim)
         layer = next_layer or layer
-    arguments = 0
+    linked: list[set[str]] = []
     for _ in range(max(len(all_claims) // 10, 1)):
         conclusion, first, second = rng.sample(all_claims, 3)
-        builder.con([first, second], conclusion, id=f"a-linked-{arguments}")
-        arguments += 1
+        builder.con([first, second], conclusion, id=f"a-linked-{len(linked)}")
+        linked.append({conclusion, first, second})
     for _ in range(max(len(all_claims) // 15, 1)):
-        target = rng.randrange(arguments)
-        builder.undercut(rng.choice(all_claims), f"a-linked-{target}")
+        target = rng.randrange(len(linked))
+        # An argument's own premise or conclusion cannot undercut it: draw again (the draws of
+        # maps that never hit one stay as they were, so their timings stay comparable).
+        undercutter = rng.choice(all_claims)
+        while undercutter in linked[target]:
+            undercutter = rng.choice(all_claims)
+        builder.undercut(undercutter, f"a-linked-{target}")
     evidence_wanted = statements - len(all_claims) - count
     for index in range(evidence_wanted):
         builder.evidence(

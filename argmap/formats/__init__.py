@@ -287,13 +287,22 @@ def detect(path: str | os.PathLike[str], text: str) -> str | None:
     return name if certain else None
 
 
+def _suffix(path: str | os.PathLike[str]) -> str:
+    """Return ``Path(path).suffix.lower()``, without building a Path where the last part is plain."""
+    name = os.fspath(path).rpartition(os.sep)[2]
+    if os.altsep is not None or name in {"", "."}:  # Path drops "." parts and a trailing separator
+        return Path(path).suffix.lower()
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def format_for(path: str | os.PathLike[str], text: str | None = None) -> str:
     """Return the format name for a file, from its suffix and, where the suffix is shared, its content.
 
     ``.json`` may be argmap's own, AIF or SADFace; ``.yaml`` argmap's own or Carneades; ``.txt``
     a Kialo export; ``.xml`` the argumentative microtexts. Without ``text`` the suffix decides.
     """
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path)
     if text is None or suffix not in SNIFFED:
         name = SUFFIXES.get(suffix)
         if name is None:
@@ -399,8 +408,9 @@ def read_map_text(file: str, limits: Limits = DEFAULT_LIMITS) -> str:
 
 def read_map_bytes(file: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Return the bytes of a map file: a regular file of at most ``limits.max_bytes``."""
+    path = Path(file)  # one Path for both calls: building one costs as much as the stat
     try:
-        status = Path(file).stat()
+        status = path.stat()
     except OSError as error:
         raise FormatError(f"{file}: cannot read the map: {error.strerror} (check the path)") from None
     if stat.S_ISDIR(status.st_mode):
@@ -413,7 +423,7 @@ def read_map_bytes(file: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     if status.st_size > limits.max_bytes:
         raise FormatError(f"{file}: {_too_large(status.st_size, limits, unit='bytes')}")
     try:
-        with Path(file).open("rb") as stream:
+        with path.open("rb") as stream:
             # read(n) allocates n bytes up front: ask for the size stat() gave, then for any growth.
             raw = stream.read(status.st_size + 1)
             if len(raw) > status.st_size:

@@ -69,11 +69,13 @@ True
 from __future__ import annotations
 
 import json as _json
+import operator
+import os
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
-from typing import Any, Final, Literal, TypedDict
+from typing import Any, Final, Literal, TypedDict, TypeVar
 
 from argmap._text import shorten
 from argmap.errors import FormatError, Location, ParseError
@@ -97,6 +99,7 @@ _DEFAULT_SCHEMES: Final = frozenset(
 _WRAPPERS: Final = ("AIF", "aif")
 _ID_TYPES: Final = frozenset({str, int})
 _SHOWN: Final = 3  # ids named in a warning before "and N more"
+_T = TypeVar("_T")
 
 
 class AifNode(TypedDict, total=False):
@@ -157,13 +160,18 @@ def loads(text: str, *, file: str | None = None, limits: Limits = DEFAULT_LIMITS
             " (if the file is trusted, raise it: argmap.formats.Limits(max_bytes=...))",
             Location(file),
         )
+    return _load(text, file, limits, checked=False)
+
+
+def _load(text: str, file: str | None, limits: Limits, *, checked: bool) -> ArgumentMap:
+    """Read the map; with ``checked`` the model's validating classes build it, else ``trusted``."""
     text = text.removeprefix("\ufeff")
     data = _parse(text, file, limits)
-    return _Reader(text, file, limits).read(data)
+    return _Reader(text, file, limits, checked=checked).read(data)
 
 
-def _parse(text: str, file: str | None, limits: Limits) -> Any:
-    digits = limits.max_digits
+def _hooks(digits: int) -> dict[str, Any]:
+    """Return the JSON parser's hooks that refuse NaN, Infinity and numbers longer than ``digits``."""
 
     def number(kind: type[Any]) -> Any:
         def parse(token: str) -> Any:
@@ -177,13 +185,23 @@ def _parse(text: str, file: str | None, limits: Limits) -> Any:
         del token
         raise _Refused
 
-    hooks: dict[str, Any] = {
-        "parse_int": number(int),
-        "parse_float": number(float),
-        "parse_constant": constant,
-    }
+    return {"parse_int": number(int), "parse_float": number(float), "parse_constant": constant}
+
+
+# One decoder per digit limit: json.loads with hooks would build a decoder per file, a tenth of
+# the time a small AIF file takes.
+_DECODERS: dict[int, tuple[dict[str, Any], _json.JSONDecoder]] = {}
+
+
+def _parse(text: str, file: str | None, limits: Limits) -> Any:
+    cached = _DECODERS.get(limits.max_digits)
+    if cached is None:
+        hooks = _hooks(limits.max_digits)
+        cached = _DECODERS[limits.max_digits] = (hooks, _json.JSONDecoder(**hooks))
+    hooks, decoder = cached
     try:
-        data = _json.loads(text, **hooks)
+        # json.loads also names a byte order mark left after the one dropped; decode would not.
+        data = _json.loads(text, **hooks) if text.startswith("\ufeff") else decoder.decode(text)
         if not _plainly_fine(text, data, limits.max_depth):
             _check_exactly(text, data, hooks, limits.max_depth)
     except _json.JSONDecodeError as error:
@@ -205,6 +223,7 @@ def _check_exactly(text: str, data: Any, hooks: dict[str, Any], max_depth: int) 
 
 
 _KEY_BEFORE_SPACE: Final = re.compile(r'"[ \t\r\n]+:')
+_DICT: Final = frozenset({dict})
 
 
 def _plainly_fine(text: str, data: Any, max_depth: int) -> bool:
@@ -234,6 +253,10 @@ def _plainly_fine(text: str, data: Any, max_depth: int) -> bool:
     for value in document.values():
         if type(value) is list:
             containers += 1
+            if set(map(type, value)) <= _DICT:  # the usual list of objects, counted in C
+                keys += sum(map(len, value))
+                containers += len(value)
+                continue
             for item in value:
                 if type(item) is dict:
                     keys += len(item)
@@ -282,6 +305,10 @@ def _depth_exceeds(data: Any, limit: int) -> bool:
     return False
 
 
+_FROM: Final = operator.itemgetter("fromID")
+_TO: Final = operator.itemgetter("toID")
+
+
 def _scheme(node: Mapping[str, Any]) -> str | None:
     """Return the scheme an S-node names, exactly as written, or None for AIF's defaults."""
     for key in ("scheme", "text"):
@@ -291,15 +318,25 @@ def _scheme(node: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _file_name(file: str) -> str:
+    """Return ``PurePath(file).name``, without building a path where the last part is plain."""
+    if os.altsep is None:
+        name = file.rpartition(os.sep)[2]
+        if name not in {"", "."}:  # PurePath drops a trailing separator and "." parts
+            return name
+    return PurePath(file).name
+
+
 def _key(node_id: object) -> str:
     return str(node_id)
 
 
 class _Reader:
-    def __init__(self, text: str, file: str | None, limits: Limits) -> None:
+    def __init__(self, text: str, file: str | None, limits: Limits, *, checked: bool = False) -> None:
         self.text = text
         self.file = file
         self.limits = limits
+        self.checked = checked
         self.marks: Marks | None = None
         self.prefix: tuple[str, ...] = ()  # the wrapper's key, if the document has one
 
@@ -433,27 +470,32 @@ class _Reader:
     def build(
         self, document: dict[str, Any], nodes: list[dict[str, Any]], edges: list[dict[str, Any]], wrapper: Any
     ) -> ArgumentMap:
-        starts = [str(edge["fromID"]) for edge in edges]
-        ends = [str(edge["toID"]) for edge in edges]
-        incoming: dict[str, list[int]] = {}
-        outgoing: dict[str, list[int]] = {}
-        for index, end in enumerate(ends):
-            incoming.setdefault(end, []).append(index)
-        for index, start in enumerate(starts):
-            outgoing.setdefault(start, []).append(index)
         ids = _Ids()
         claims: dict[str, str] = {}  # nodeID -> statement id
-        relations: list[dict[str, Any]] = []
-        for node in nodes:
+        claim_nodes: list[tuple[int, str]] = []  # (node index, statement id), in the nodes' order
+        relations: list[tuple[int, dict[str, Any]]] = []
+        for index, node in enumerate(nodes):
             kind = node["type"]
             if kind == "I":
                 if node["text"].strip():
-                    claims[str(node["nodeID"])] = ids.make("i", node["nodeID"])
-            elif kind in {"RA", "CA"}:
-                relations.append(node)
+                    claims[str(node["nodeID"])] = claim_id = ids.make("i", node["nodeID"])
+                    claim_nodes.append((index, claim_id))
+            elif kind == "RA" or kind == "CA":  # noqa: PLR1714  # two compares beat building a set
+                relations.append((index, node))
+        starts = list(map(str, map(_FROM, edges)))
+        ends = list(map(str, map(_TO, edges)))
+        # Only the edges at RA and CA nodes are looked up: the dialogue's edges need no lists.
+        incoming: dict[str, list[int]] = {str(node["nodeID"]): [] for _, node in relations}
+        outgoing: dict[str, list[int]] = {key: [] for key in incoming}
+        for index, end in enumerate(ends):
+            if end in incoming:
+                incoming[end].append(index)
+        for index, start in enumerate(starts):
+            if start in outgoing:
+                outgoing[start].append(index)
         model_edges: set[int] = set()
         arguments: dict[str, _Spec] = {}  # nodeID -> the argument it is read as
-        for node in relations:
+        for index, node in relations:
             kind = node["type"]
             key = str(node["nodeID"])
             premise_edges = self.premise_edges(key, incoming, starts, claims)
@@ -466,12 +508,17 @@ class _Reader:
             if stance == "pro" and conclusion in premises:
                 continue  # a statement cannot support itself in the model: kept as AIF
             arguments[key] = _Spec(
-                ids.make(kind.lower(), node["nodeID"]), conclusion, premises, stance, _scheme(node)
+                ids.make(kind.lower(), node["nodeID"]),
+                conclusion,
+                premises,
+                stance,
+                _scheme(node),
+                index=index,
             )
             model_edges.update(premise_edges)
             model_edges.add(conclusions[0])
-        undercuts: dict[str, tuple[str, list[str]]] = {}  # CA nodeID -> (argument id, undercutters)
-        for node in relations:
+        undercuts: list[list[Any]] = []  # [node index, argument id, undercutter ids] per CA read so
+        for index, node in relations:
             key = str(node["nodeID"])
             if node["type"] != "CA" or key in arguments:
                 continue
@@ -484,13 +531,13 @@ class _Reader:
             if not premises or set(premises) & {*target.premises, *target.undercutters}:
                 continue  # premise and undercutter at once, or undercut twice: kept as AIF
             target.undercutters.extend(premises)
-            undercuts[key] = (target.id, premises)
+            undercuts.append([index, target.id, premises])
             model_edges.update(premise_edges)
             model_edges.add(out[0])
         return self.assemble(
             document,
             wrapper,
-            claims=claims,
+            claims=claim_nodes,
             arguments=arguments,
             undercuts=undercuts,
             model_edges=model_edges,
@@ -518,16 +565,14 @@ class _Reader:
         document: dict[str, Any],
         wrapper: Any,
         *,
-        claims: Mapping[str, str],
+        claims: list[tuple[int, str]],
         arguments: Mapping[str, _Spec],
-        undercuts: Mapping[str, tuple[str, list[str]]],
+        undercuts: list[list[Any]],
         model_edges: set[int],
     ) -> ArgumentMap:
-        nodes: list[dict[str, Any]] = []
+        nodes = list(document["nodes"])
         read_statements: dict[str, int] = {}  # statement id -> node index
         text_at: dict[str, int] = {}  # statement id -> where "text" was among the node's keys, if not second
-        read_arguments: dict[str, int] = {}
-        read_undercuts: list[list[Any]] = []  # [node index, argument id, undercutter ids]
         rows: list[tuple[str, str, bool]] = []
         used: set[str] = set()
         supported: set[str] = set()
@@ -537,48 +582,42 @@ class _Reader:
             if spec.stance == "pro":
                 supported.add(spec.conclusion)
         grounded = used - supported
-        for index, node in enumerate(document["nodes"]):
-            key = str(node["nodeID"])
-            claim_id = claims.get(key)
-            if claim_id is not None:
-                position = list(node).index("text")
-                if position != 1:
-                    text_at[claim_id] = position
-                read_statements[claim_id] = index
-                rows.append((claim_id, node["text"], claim_id in grounded))
-                node = dict(node)  # noqa: PLW2901  # the text lives in the map, not twice
-                del node["text"]
-            elif key in arguments:
-                read_arguments[arguments[key].id] = index
-            elif key in undercuts:
-                target, premises = undercuts[key]
-                read_undercuts.append([index, target, premises])
-            nodes.append(node)
+        for index, claim_id in claims:
+            node = nodes[index]
+            position = list(node).index("text")
+            if position != 1:
+                text_at[claim_id] = position
+            read_statements[claim_id] = index
+            rows.append((claim_id, node["text"], claim_id in grounded))
+            node = dict(node)  # the text lives in the map, not twice
+            del node["text"]
+            nodes[index] = node
         kept = {key: nodes if key == "nodes" else value for key, value in document.items()}
         extension: dict[str, Any] = {
             "document": kept,
             "statements": read_statements,
-            "arguments": read_arguments,
+            "arguments": {spec.id: spec.index for spec in arguments.values()},
             "model_edges": sorted(model_edges),
         }
         if text_at:
             extension["text_at"] = text_at
-        if read_undercuts:
-            extension["undercuts"] = read_undercuts
+        if undercuts:
+            extension["undercuts"] = undercuts
         if wrapper is not None:
             extension["wrapper"] = wrapper
         title = DEFAULT_TITLE
         if self.file:
-            name = PurePath(self.file).name
+            name = _file_name(self.file)
             for suffix in (".json", ".aif"):
                 name = name.removesuffix(suffix)
             title = name.strip() or DEFAULT_TITLE
+        checked = self.checked
         # Every value was checked above (ids derived, texts non-blank): the validators need not run again.
-        statements = trusted(Claim, ("id", "text", "assumed"), rows)
-        built = trusted(
+        statements = _construct(Claim, ("id", "text", "assumed"), rows, checked=checked)
+        built = _construct(
             Argument,
             ("id", "conclusion", "premises", "stance", "scheme", "undercutters"),
-            (
+            [
                 (
                     spec.id,
                     spec.conclusion,
@@ -588,26 +627,65 @@ class _Reader:
                     tuple(spec.undercutters),
                 )
                 for spec in arguments.values()
-            ),
+            ],
+            checked=checked,
         )
-        return ArgumentMap(
-            title=title,
-            statements=tuple(statements),
-            arguments=tuple(built),
-            extensions={EXTENSION: extension},
-            origin=Origin(self.file),
+        fields: tuple[Any, ...] = (
+            title,
+            tuple(statements),
+            tuple(built),
+            {EXTENSION: extension},
+            Origin(self.file),
         )
+        if checked:
+            return ArgumentMap(**dict(zip(_MAP_FIELDS, fields, strict=True)))
+        # The extension is plain JSON by construction (json.loads made it, with the str keys and int
+        # indexes added above), so the model's walk over all of it, a tenth of the reading time, is
+        # skipped; every other check of the map runs, in __attrs_post_init__.
+        [argument_map] = trusted(ArgumentMap, _MAP_NAMES, [(*fields, *_derived())])
+        argument_map.__attrs_post_init__()
+        return argument_map
+
+
+_MAP_FIELDS: Final = ("title", "statements", "arguments", "extensions", "origin")
+# ArgumentMap's fields that __attrs_post_init__ fills (each needs a value for ``trusted``).
+_MAP_DERIVED: Final = (
+    "_statement_index",
+    "_argument_index",
+    "_source_index",
+    "_line_index",
+    "_pro",
+    "_con",
+    "_derived",
+)
+
+
+_MAP_NAMES: Final = (*_MAP_FIELDS, *_MAP_DERIVED)
+
+
+def _derived() -> tuple[dict[str, Any], ...]:
+    return ({}, {}, {}, {}, {}, {}, {})  # one per name in _MAP_DERIVED
+
+
+def _construct(
+    cls: type[_T], names: tuple[str, ...], rows: Iterable[tuple[Any, ...]], *, checked: bool
+) -> list[_T]:
+    """Return one ``cls`` per row; its validators run only if ``checked``."""
+    if checked:
+        return [cls(**dict(zip(names, row, strict=True))) for row in rows]
+    return trusted(cls, names, rows)
 
 
 class _Spec:
     """An argument as read, before it is built: undercutters are added as CA nodes are met."""
 
-    __slots__ = ("conclusion", "id", "premises", "scheme", "stance", "undercutters")
+    __slots__ = ("conclusion", "id", "index", "premises", "scheme", "stance", "undercutters")
 
     def __init__(
-        self, ident: str, conclusion: str, premises: list[str], stance: str, scheme: str | None
+        self, ident: str, conclusion: str, premises: list[str], stance: str, scheme: str | None, *, index: int
     ) -> None:
         self.id = ident
+        self.index = index  # of its node
         self.conclusion = conclusion
         self.premises = premises
         self.stance = stance
@@ -635,7 +713,9 @@ class _Ids:
         self.last: dict[str, int] = {}  # base -> its last suffix: many clashes cost no rescans
 
     def make(self, prefix: str, node_id: object) -> str:
-        base = f"{prefix}-{'_'.join(str(node_id).split())}"
+        text = str(node_id)
+        # Letters and digits only (AIFdb's nodeIDs) hold no white space to replace.
+        base = f"{prefix}-{text}" if text.isalnum() else f"{prefix}-{'_'.join(text.split())}"
         candidate = base
         if candidate in self.taken:
             number = self.last.get(base, 1)

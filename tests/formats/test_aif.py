@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
 import time
 import warnings
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import attrs
@@ -110,6 +111,41 @@ def test_every_corpus_file_is_written_back_exactly(path: Path):
     assert aif.loads(written, file=str(path)) == argument_map
     evaluation = argmap.evaluate(argument_map)
     assert set(evaluation.statuses) == {s.id for s in argument_map.statements}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "path",
+    [*ALL, Path(__file__).parents[1] / "data" / "aif" / "tea.json"],
+    ids=lambda p: f"{p.parent.name}/{p.stem}",
+)
+def test_the_reader_builds_what_the_validating_classes_build(path: Path):
+    """Built with model._bulk.trusted (no validators, no walk of the extension): the classes' own map."""
+    text = _text(path)
+    fast = aif.loads(text, file=str(path))
+    checked = aif._load(text, str(path), Limits(), checked=True)
+    assert fast == checked
+    assert _same_json(fast.extensions, checked.extensions)
+    assert [type(s) for s in fast.statements] == [type(s) for s in checked.statements]
+    assert (
+        [type(a) for a in fast.arguments]
+        == [type(a) for a in checked.arguments]
+        == [Argument] * len(fast.arguments)
+    )
+    for derived in ("_statement_index", "_argument_index", "_source_index", "_line_index", "_pro", "_con"):
+        assert getattr(fast, derived) == getattr(checked, derived), derived
+    assert fast.origin == checked.origin
+
+
+def test_the_title_comes_from_the_file_name_as_pathlib_reads_it():
+    """The reader finds the file's name without building a PurePath; it is PurePath's name for any path."""
+    parts = ["", ".", "..", "a", "b.json", ".json", "c.aif", " d .json", "e\\f.json"]
+    for count in range(1, 4):
+        for combo in itertools.product(parts, repeat=count):
+            for file in ("/".join(combo), "/".join(combo) + "/", "/" + "/".join(combo)):
+                assert aif._file_name(file) == PurePath(file).name, file
+    assert aif.loads(json.dumps(TEA), file="maps/tea.json/").title == "tea"
+    assert aif.loads(json.dumps(TEA), file="maps/.").title == "maps"
 
 
 @pytest.mark.corpus

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import Callable
@@ -11,7 +12,7 @@ import pytest
 
 import argmap
 from argmap.errors import ArgmapError, UnsupportedFormatError
-from argmap.formats import FORMATS, UndetectedFormatError, detect, format_for
+from argmap.formats import FORMATS, UndetectedFormatError, _suffix, detect, format_for
 
 AIF = {
     "nodes": [
@@ -226,3 +227,13 @@ def test_sniffing_the_aif_corpus_is_cheap(shared: Path):
     sniff = best_of_three(lambda: [format_for("x.json", text) for text in texts])
     assert {format_for("x.json", text) for text in texts} == {"aif"}
     assert sniff < 3 * parse + 0.1
+
+
+def test_the_suffix_is_the_one_pathlib_gives():
+    """format_for reads the suffix without building a Path; it is Path's suffix for every shape of path."""
+    parts = ["", ".", "..", "a", "b.json", ".json", "a.", "x.tar.gz", "..json", "A.YAML", " .txt"]
+    for count in range(1, 4):
+        for combo in itertools.product(parts, repeat=count):
+            for path in ("/".join(combo), "/".join(combo) + "/", "/" + "/".join(combo)):
+                assert _suffix(path) == Path(path).suffix.lower(), path
+                assert _suffix(Path(path)) == Path(path).suffix.lower(), path

@@ -388,6 +388,8 @@ function render({ model, el }) {
   let zoomChosen = false;
   /** @type {Map<string, ReturnType<typeof setTimeout>>} node id -> the timer ending its flash */
   const flashing = new Map();
+  /** @type {Map<ReturnType<typeof setTimeout>, Set<string>>} timer -> the nodes whose flash it ends */
+  const flashEnds = new Map();
 
   // -- the host: every change goes through the model, counted so the view can show it waits --
   let waitingSince = 0;
@@ -419,8 +421,9 @@ function render({ model, el }) {
   function showBusy() {
     const pending = (model.get("answered") ?? 0) < (model.get("request") ?? 0);
     const on = (pending && waitingSince > 0) || working;
-    busy.hidden = !on;
-    root.setAttribute("aria-busy", String(on));
+    // Written only when it changes: even an equal write makes the browser check the styles below.
+    if (busy.hidden === on) busy.hidden = !on;
+    setAttr(root, "aria-busy", String(on));
     if (!pending) waitingSince = 0;
   }
   const save = (changes) => {
@@ -720,7 +723,7 @@ function render({ model, el }) {
     moved.sort((a, b) => rank(a) - rank(b));
     // A few moved nodes glow; a semantics switch moves hundreds, and hundreds of glows cost a
     // style pass each frame: the list says what moved then.
-    if (moved.length <= FLASH_MOST) for (const id of moved) flash(id);
+    if (moved.length <= FLASH_MOST) flash(moved);
     if (!Object.keys(after).length && changedBox.hidden) return;
     const labels = model.get("labels") || {};
     changedBox.replaceChildren();
@@ -743,20 +746,28 @@ function render({ model, el }) {
     if (moved.length > CHANGED_SHOWN) changedBox.append(h("p", "argmap-x-muted", `… and ${moved.length - CHANGED_SHOWN} more`));
   }
 
-  /** @param {string} id */
-  function flash(id) {
-    const parts = nodes.get(id);
-    if (!parts) return;
-    const running = flashing.get(id);
-    if (running) clearTimeout(running);
-    parts.node.classList.add("argmap-x-flash");
-    flashing.set(
-      id,
-      later(() => {
+  /**
+   * Ring these nodes for FLASH_MS. One timer ends them all, so that they go in one frame (one
+   * repaint of the map's layer, not one per node). @param {string[]} ids
+   */
+  function flash(ids) {
+    const started = new Set(ids.filter((id) => nodes.has(id)));
+    if (!started.size) return;
+    const timer = later(() => {
+      flashEnds.delete(timer);
+      for (const id of started) {
         flashing.delete(id);
-        parts.node.classList.remove("argmap-x-flash");
-      }, FLASH_MS),
-    );
+        nodes.get(id)?.node.classList.remove("argmap-x-flash");
+      }
+    }, FLASH_MS);
+    for (const id of started) {
+      const running = flashing.get(id);
+      // A node flashed again ends with the new flash, not the old one.
+      if (running !== undefined) flashEnds.get(running)?.delete(id);
+      flashing.set(id, timer);
+      nodes.get(id)?.node.classList.add("argmap-x-flash");
+    }
+    flashEnds.set(timer, started);
   }
 
   /** The legend names the semantics; a change of semantics (without a new layout) updates it. */
@@ -1063,7 +1074,7 @@ function render({ model, el }) {
     if (!item) return;
     const id = item.getAttribute("data-argmap-id");
     reveal(id);
-    flash(id);
+    flash([id]);
     save({ selected: id });
   });
   listen(filter, "input", applyFilter);
@@ -1140,15 +1151,67 @@ function render({ model, el }) {
   function centreOnQuestion() {
     if (centred || moved || mapPane.clientWidth === 0) return;
     centred = true;
-    const question = mapPane.querySelector("g[data-kind='question']");
-    if (question) reveal(question.getAttribute("data-argmap-id"));
+    mapPane.scrollLeft = 0;
     mapPane.scrollTop = 0;
+    const question = mapPane.querySelector("g[data-kind='question']");
+    if (!question) return;
+    // Boxes in the pane's scrolled content, read once (one layout), written after.
+    const pane = mapPane.getBoundingClientRect();
+    const inPane = (rect) => ({
+      left: rect.left - pane.left - mapPane.clientLeft,
+      top: rect.top - pane.top - mapPane.clientTop,
+      right: rect.right - pane.left - mapPane.clientLeft,
+      bottom: rect.bottom - pane.top - mapPane.clientTop,
+    });
+    const target = inPane(question.getBoundingClientRect());
+    const titles = titleTexts().map((text) => inPane(text.getBoundingClientRect()));
+    const margin = 12;
+    const width = mapPane.clientWidth;
+    const height = mapPane.clientHeight;
+    const both = titles.reduce(
+      (box, t) => ({
+        left: Math.min(box.left, t.left),
+        top: Math.min(box.top, t.top),
+        right: Math.max(box.right, t.right),
+        bottom: Math.max(box.bottom, t.bottom),
+      }),
+      target,
+    );
+    if (both.right - both.left + 2 * margin <= width && both.bottom - both.top + 2 * margin <= height) {
+      // The map's title and the question together: scrolled as little as that takes.
+      mapPane.scrollLeft = Math.max(0, both.right + margin - width);
+      mapPane.scrollTop = Math.max(0, both.bottom + margin - height);
+      return;
+    }
+    // No room for both: the question at the top, centred, and the title (in the toolbar too)
+    // scrolled out of view rather than cut in the middle of its words.
+    const centre = (target.left + target.right - width) / 2;
+    mapPane.scrollLeft = Math.max(0, target.right - target.left + 2 * margin > width ? target.left - margin : centre);
+    mapPane.scrollTop = Math.max(0, target.top - margin);
+  }
+
+  /** The map's title and description lines: the texts that open the graph's label (the legend follows). */
+  function titleTexts() {
+    const label = mapPane.querySelector("svg > g.graph > g > a");
+    /** @type {Element[]} */
+    const texts = [];
+    for (const child of label ? label.children : []) {
+      if (child.tagName === "text") texts.push(child);
+      else if (child.tagName !== "polygon") break; // the background is a polygon; the legend starts
+    }
+    return texts;
   }
   for (const type of ["wheel", "pointerdown", "keydown"]) listen(mapPane, type, () => (moved = true));
+  let paneSize = "";
   const sizeWatch = new ResizeObserver(() => {
     const width = root.clientWidth;
     root.classList.toggle("argmap-x-stacked", width > 0 && width < STACKED_PX);
     root.classList.toggle("argmap-x-one-column", width > 0 && width < ONE_COLUMN_PX);
+    // Only a new size of the map pane moves the map (the explorer grows when the side panel
+    // fills, in stacked layouts: that must not scroll the map back).
+    const size = `${mapPane.clientWidth}x${mapPane.clientHeight}`;
+    if (size === paneSize) return;
+    paneSize = size;
     centred = false;
     centreOnQuestion();
   });
