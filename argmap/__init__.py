@@ -46,8 +46,8 @@ from argmap.model import (
 if TYPE_CHECKING:
     from argmap.evaluation import CriticalItem, Evaluation, Explanation, Status, Verdict, critical, evaluate
     from argmap.formats.source_text import check_quotes as check
-    from argmap.html.page import html
     from argmap.rendering import Diagram, render
+    from argmap.standalone.page import html
     from argmap.widgets import Explorer
 
 __all__ = [
@@ -107,15 +107,13 @@ _LAZY: Final[dict[str, tuple[str, str]]] = {
     "evaluate": ("argmap.evaluation", "evaluate"),
     "check": ("argmap.formats.source_text", "check_quotes"),
     "Explorer": ("argmap.widgets", "Explorer"),
+    "html": ("argmap.standalone.page", "html"),
 }
 
 
 def __getattr__(name: str) -> Any:
     if name == "examples":
         return importlib.import_module("argmap.examples")
-    if name == "html":
-        # The package is callable as its page function: argmap.html(argument_map) returns the page.
-        return importlib.import_module("argmap.html")
     if name == "__version__":
         return _version()
     target = _LAZY.get(name)

@@ -1,10 +1,10 @@
 """Write the agreement vectors of the browser-side evaluator: Python's answers, frozen as JSON.
 
-Each file in tests/html/vectors/ (gzipped JSON, ``NAME.json.gz``) holds one map (its page
+Each file in tests/standalone/vectors/ (gzipped JSON, ``NAME.json.gz``) holds one map (its page
 data, and the map itself so that the answers can be recomputed), and cases: an ``off`` set, a
 semantics and its options, and what ``argmap.evaluate``, ``argmap.critical`` and the Explorer's
-panels give for them. Node and Chromium run argmap/html/static/evaluate.js on every case and
-must agree exactly; tests/html/test_vectors.py recomputes every answer from the stored maps, so
+panels give for them. Node and Chromium run argmap/standalone/static/evaluate.js on every case and
+must agree exactly; tests/standalone/test_vectors.py recomputes every answer from the stored maps, so
 the files cannot go stale.
 
     .venv/bin/python scripts/make_vectors.py             # recompute the answers, same maps
@@ -27,10 +27,10 @@ from typing import Any, Final
 
 import argmap
 from argmap.evaluation import critical, evaluate
-from argmap.html.data import page_data
 from argmap.model import ArgumentMap, Claim, Evidence, Position, Question, Source
 from argmap.model.arguments import Argument
 from argmap.model.lines import Line
+from argmap.standalone.data import page_data
 from argmap.widgets._panel import (
     critical_data,
     explanation_title,
@@ -41,7 +41,7 @@ from argmap.widgets._panel import (
 )
 
 ROOT: Final = Path(__file__).resolve().parents[1]
-VECTORS: Final = ROOT / "tests" / "html" / "vectors"
+VECTORS: Final = ROOT / "tests" / "standalone" / "vectors"
 ALLIANCE: Final = "examples/alliance.yaml"
 SEED: Final = 20261202
 SUFFIX: Final = ".json.gz"

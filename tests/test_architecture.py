@@ -22,7 +22,17 @@ ALLOWED: dict[str, set[str]] = {
     "widgets": {"errors", "_text", "model", "evaluation", "rendering", "formats", "examples"},
     # The standalone page sits beside widgets, above rendering; of widgets it reads only the
     # explorer's pure panel helpers (argmap.widgets._panel: no notebook libraries), see below.
-    "html": {"errors", "_text", "model", "evaluation", "rendering", "formats", "examples", "_io", "widgets"},
+    "standalone": {
+        "errors",
+        "_text",
+        "model",
+        "evaluation",
+        "rendering",
+        "formats",
+        "examples",
+        "_io",
+        "widgets",
+    },
     "examples": {"errors", "_text", "model", "formats"},
     "cli": {
         "errors",
@@ -34,7 +44,7 @@ ALLOWED: dict[str, set[str]] = {
         "_io",
         "schema",
         "examples",
-        "html",
+        "standalone",
         "__init__",
     },
     "__init__": {
@@ -46,7 +56,7 @@ ALLOWED: dict[str, set[str]] = {
         "rendering",
         "widgets",
         "examples",
-        "html",
+        "standalone",
     },
     "__main__": {"cli"},
 }
@@ -95,16 +105,16 @@ def test_nothing_imports_cli_or_widgets():
         part = part_of(path)
         if part in {"cli", "widgets", "__init__", "__main__"}:
             continue
-        if part == "html":  # the page shares the explorer's panel data, nothing else of widgets
+        if part == "standalone":  # the page shares the explorer's panel data, nothing else of widgets
             assert not argmap_imports(path) & {"cli"}, path
             continue
         assert not argmap_imports(path) & {"cli", "widgets"}, path
 
 
-def test_html_takes_only_the_panel_helpers_from_widgets():
+def test_standalone_takes_only_the_panel_helpers_from_widgets():
     """The page reads the explorer's pure panel helpers, never the widget (which needs anywidget)."""
     for path in MODULES:
-        if part_of(path) != "html":
+        if part_of(path) != "standalone":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -58,7 +58,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the page as asked; returns 0."""
     from argmap._io import write_atomic  # noqa: PLC0415
-    from argmap.html.page import html  # noqa: PLC0415
+    from argmap.standalone.page import html  # noqa: PLC0415
 
     if args.output and Path(args.output).suffix.lower() not in SUFFIXES:
         raise ArgmapError(f"{args.output}: an HTML page needs a name ending in .html (e.g. map.html)")

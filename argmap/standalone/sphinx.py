@@ -1,6 +1,6 @@
 """A Sphinx directive that embeds a live argument map from its file: ``.. argmap:: maps/alliance.yaml``.
 
-Add ``"argmap.html.sphinx"`` to ``extensions`` in ``conf.py``. In reStructuredText::
+Add ``"argmap.standalone.sphinx"`` to ``extensions`` in ``conf.py``. In reStructuredText::
 
     .. argmap:: maps/alliance.yaml
        :semantics: df-quad
@@ -9,7 +9,7 @@ Add ``"argmap.html.sphinx"`` to ``extensions`` in ``conf.py``. In reStructuredTe
 
 and in MyST Markdown (with ``myst_parser``), the same options in a fenced block whose info string
 is ``{argmap} maps/alliance.yaml``. The path is relative to the document (or, starting with
-``/``, to the source folder). Each map is a standalone page (``argmap.html``) in a sandboxed
+``/``, to the source folder). Each map is a standalone page (``argmap.html()``) in a sandboxed
 ``<iframe srcdoc>``: several maps on one page keep their own state and ids, and nothing is
 fetched. ``:static:`` embeds only the picture, as an SVG image with the statuses of the given
 semantics and switches, for pages that must not run scripts. Other builders than HTML skip it.
@@ -27,7 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from argmap.errors import ArgmapError
 from argmap.formats import load
-from argmap.html.page import iframe
+from argmap.standalone.page import iframe
 
 __all__ = ["ArgmapDirective", "setup"]
 
@@ -66,7 +66,7 @@ class ArgmapDirective(SphinxDirective):
             if "static" in self.options:
                 text = _picture(argument_map, semantics=semantics, off=off, detail=detail, title=title)
             else:
-                from argmap.html.page import html  # noqa: PLC0415
+                from argmap.standalone.page import html  # noqa: PLC0415
 
                 page = html(argument_map, semantics=semantics, off=off, detail=detail, title=title)
                 text = iframe(page, height=self.options.get("height", "680px"), title=title)
@@ -96,6 +96,6 @@ def _picture(argument_map: Any, *, semantics: str, off: list[str], detail: str, 
 
 
 def setup(app: Any) -> dict[str, Any]:
-    """Register the ``argmap`` directive (Sphinx calls this for ``extensions = ["argmap.html.sphinx"]``)."""
+    """Register the ``argmap`` directive (Sphinx runs this for the extension ``argmap.standalone.sphinx``)."""
     app.add_directive("argmap", ArgmapDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,11 +25,11 @@ from typing import Any, Final
 from argmap._text import suggest
 from argmap.errors import ArgmapError, EvaluationError, RenderError
 from argmap.evaluation import evaluate
-from argmap.html.data import evaluator_source, page_data
 from argmap.model import ArgumentMap
 from argmap.model.off import resolve_off
 from argmap.rendering import DETAILS, render
 from argmap.rendering.diagram import MAX_STATEMENTS
+from argmap.standalone.data import evaluator_source, page_data
 from argmap.widgets._panel import evidence_items, group_items, palette_data, statement_labels
 
 __all__ = ["ALL_DETAILS_UP_TO", "PAGE_VERSION", "html", "iframe"]

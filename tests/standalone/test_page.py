@@ -19,9 +19,9 @@ import pytest
 
 import argmap
 from argmap.errors import ArgmapError, EvaluationError, UnknownIdError
-from argmap.html.page import ALL_DETAILS_UP_TO, html, iframe
 from argmap.model import ArgumentMap
 from argmap.rendering import DETAILS
+from argmap.standalone.page import ALL_DETAILS_UP_TO, html, iframe
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLIANCE = ROOT / "examples" / "alliance.yaml"
@@ -131,7 +131,7 @@ def test_the_page_holds_the_explorer_and_the_evaluator_unchanged(alliance_page):
     """The notebook's explorer.js and the evaluator run as they are, not a copy that could drift."""
     page = Page(alliance_page)
     explorer = (ROOT / "argmap" / "widgets" / "static" / "explorer.js").read_text(encoding="utf-8")
-    evaluator = (ROOT / "argmap" / "html" / "static" / "evaluate.js").read_text(encoding="utf-8")
+    evaluator = (ROOT / "argmap" / "standalone" / "static" / "evaluate.js").read_text(encoding="utf-8")
     assert svg_of(page.script("argmap-explorer-js")) == explorer
     assert svg_of(page.script("argmap-evaluate-js")) == evaluator
 
@@ -229,7 +229,7 @@ def test_a_1000_statement_page_is_under_3_mb():
 
 def test_a_map_past_the_limit_gets_only_the_level_asked_for(alliance, monkeypatch):
     """Above ALL_DETAILS_UP_TO statements the page holds one picture, and offers only that level."""
-    monkeypatch.setattr("argmap.html.page.ALL_DETAILS_UP_TO", len(alliance.statements) - 1)
+    monkeypatch.setattr("argmap.standalone.page.ALL_DETAILS_UP_TO", len(alliance.statements) - 1)
     payload = Page(html(alliance, detail="compact")).payload()
     assert list(payload["pictures"]) == ["compact"]
     assert payload["traits"]["detail_options"] == ["compact"]
@@ -246,15 +246,14 @@ def test_bad_options_are_refused_with_what_to_use_instead(alliance):
         html(alliance, detail="ful")
 
 
-def test_argmap_html_is_the_page_function_even_after_its_package_is_imported(alliance):
-    """``argmap.html`` names both a package and the function; either way ``argmap.html(map)`` works."""
-    import argmap.html.page  # noqa: PLC0415  # makes Python bind the package to argmap.html
+def test_argmap_html_is_the_page_function():
+    """``argmap.html`` is the page function, whatever was imported before it."""
+    import argmap.standalone.page  # noqa: PLC0415
 
-    assert argmap.html(alliance) == argmap.html.html(alliance) == html(alliance)
-    # In a fresh interpreter, the package imported first, before argmap.html was ever asked for:
+    assert argmap.html is argmap.standalone.page.html
     code = (
-        "import argmap.html.data, argmap; m = argmap.examples.load('alliance'); page = argmap.html(m);"
-        " print(page == argmap.html.page.html(m), page.startswith('<!DOCTYPE html>'))"
+        "import argmap.standalone.page, argmap; m = argmap.examples.load('alliance'); page = argmap.html(m);"
+        " print(page == argmap.standalone.page.html(m), page.startswith('<!DOCTYPE html>'))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["True", "True"]

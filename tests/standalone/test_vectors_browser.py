@@ -1,6 +1,6 @@
 """The agreement vectors in headless Chromium: one page, one loop over every case, results back.
 
-The same checks as Node (tests/html/node/check_vectors.mjs, a plain script) run against the
+The same checks as Node (tests/standalone/node/check_vectors.mjs, a plain script) run against the
 evaluator loaded as the page loads it: the classic script form (``evaluator_source(module=False)``)
 and, for a spot check, the ES module form. Nothing may be fetched.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.html.data import evaluator_source, page_data
+from argmap.standalone.data import evaluator_source, page_data
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

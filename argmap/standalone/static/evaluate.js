@@ -3,8 +3,8 @@
 // A port of argmap/evaluation (compiled.py, dung.py, grounded_map.py, preferred.py, carneades.py,
 // carneades_loops.py, dfquad.py, verdict.py, api.py) and of the Explorer's panel data
 // (argmap/widgets/_panel.py). Same iteration orders, same float operations, same texts: the test
-// vectors in tests/html/vectors hold Python's answers, and Node and Chromium must give them.
-// Pure functions of the map data (argmap.html.data.page_data) and the options: no DOM, no
+// vectors in tests/standalone/vectors hold Python's answers, and Node and Chromium must give them.
+// Pure functions of the map data (argmap.standalone.data.page_data) and the options: no DOM, no
 // network; map text is only ever returned as data.
 
 const BLANK = 0;
@@ -275,7 +275,7 @@ class Model {
   constructor(data) {
     if (!data || data.argmap_page !== 1) {
       throw new EvaluationError(
-        "evaluate: this is not argmap page data of version 1 (make it with argmap.html.data.page_data)",
+        "evaluate: this is not argmap page data of version 1 (make it with argmap.standalone.data.page_data)",
       );
     }
     this.data = data;
@@ -2408,7 +2408,7 @@ function run(model, off, options) {
 }
 
 /**
- * Evaluate the map `data` (argmap.html.data.page_data) as argmap.evaluate does.
+ * Evaluate the map `data` (argmap.standalone.data.page_data) as argmap.evaluate does.
  *
  * options: off (ids of statements, arguments and lines), semantics, mode and timeout (seconds,
  * null for none) for preferred/stable, thresholds for carneades.

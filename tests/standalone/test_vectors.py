@@ -1,6 +1,6 @@
-"""The browser-side evaluator (argmap/html/static/evaluate.js) agrees exactly with Python.
+"""The browser-side evaluator (argmap/standalone/static/evaluate.js) agrees exactly with Python.
 
-The agreement vectors in tests/html/vectors hold Python's answers (scripts/make_vectors.py):
+The agreement vectors in tests/standalone/vectors hold Python's answers (scripts/make_vectors.py):
 statuses, strengths, argument states, verdicts, notes, explanations, critical parts and the
 Explorer's panel data, for the alliance map and frozen random maps under every semantics. Here
 Python recomputes them (so they cannot go stale), Node runs every case, and headless Chromium
@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.html.data import EVALUATOR, JS_SEMANTICS, evaluator_source, page_data
 from argmap.model import ArgumentMap
+from argmap.standalone.data import EVALUATOR, JS_SEMANTICS, evaluator_source, page_data
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

@@ -118,7 +118,7 @@ def test_a_bad_directive_fails_the_build_naming_the_document_and_the_fix(tmp_pat
     source = tmp_path / "src"
     (source / "maps").mkdir(parents=True)
     shutil.copy(SITE / "maps" / "alliance.yaml", source / "maps" / "alliance.yaml")
-    (source / "conf.py").write_text('extensions = ["argmap.html.sphinx"]\n', encoding="utf-8")
+    (source / "conf.py").write_text('extensions = ["argmap.standalone.sphinx"]\n', encoding="utf-8")
     (source / "index.rst").write_text(
         "Title\n=====\n\n.. argmap:: maps/alliance.yaml\n   :off: l-no-arm\n\n.. argmap:: maps/none.yaml\n\n"
         ".. argmap:: maps/alliance.yaml\n   :static:\n   :interactive:\n",

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.html.page import html
 from argmap.model import ArgumentMap
+from argmap.standalone.page import html
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium"))
@@ -309,7 +309,7 @@ def test_a_hostile_map_runs_nothing_and_shows_its_text_as_text(browser, tmp_path
 
 def test_the_page_inside_a_sandboxed_frame_works_and_stays_inside(browser, alliance, tmp_path):
     """Two pages in iframe srcdoc on one host page: each evaluates on its own; the host is untouched."""
-    from argmap.html.page import iframe  # noqa: PLC0415
+    from argmap.standalone.page import iframe  # noqa: PLC0415
 
     host = tmp_path / "host.html"
     first = iframe(html(alliance), height="700px")
