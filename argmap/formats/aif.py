@@ -517,7 +517,9 @@ class _Reader:
             )
             model_edges.update(premise_edges)
             model_edges.add(conclusions[0])
-        undercuts: list[list[Any]] = []  # [node index, argument id, undercutter ids] per CA read so
+        undercuts: list[
+            list[Any]
+        ] = []  # [node index, argument id, undercutter ids], a CA read as an undercut
         for index, node in relations:
             key = str(node["nodeID"])
             if node["type"] != "CA" or key in arguments:
