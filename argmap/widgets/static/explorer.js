@@ -867,16 +867,29 @@ function render({ model, el }) {
     for (const [id, fieldset] of groupSets) fieldset.hidden = query !== "" && !anyInGroup.get(id) && !groupShown.get(id);
   }
 
-  function syncSwitches() {
+  /** The `off` the switches and nodes show: a change of it touches only the ids that moved. */
+  let shownOff = new Set();
+
+  /** Show `off` on the switches and nodes; `all` after they were drawn anew, else only what changed. */
+  function syncSwitches(all = true) {
     const off = new Set(model.get("off"));
-    for (const [id, node] of buttons) {
-      setAttr(node, "aria-pressed", String(!off.has(id)));
-      node.classList.toggle("argmap-x-off", off.has(id));
-    }
-    for (const [id, fieldset] of groupSets) fieldset.classList.toggle("argmap-x-line-off", off.has(id));
-    for (const [id, parts] of nodes) {
-      parts.node.classList.toggle("argmap-x-switched-off", off.has(id));
-      if (parts.evidence) setAttr(parts.node, "aria-pressed", String(!off.has(id)));
+    const ids = all
+      ? new Set([...buttons.keys(), ...groupSets.keys(), ...nodes.keys()])
+      : new Set([...off, ...shownOff].filter((id) => off.has(id) !== shownOff.has(id)));
+    shownOff = off;
+    for (const id of ids) {
+      const isOff = off.has(id);
+      const node = buttons.get(id);
+      if (node) {
+        setAttr(node, "aria-pressed", String(!isOff));
+        node.classList.toggle("argmap-x-off", isOff);
+      }
+      groupSets.get(id)?.classList.toggle("argmap-x-line-off", isOff);
+      const parts = nodes.get(id);
+      if (parts) {
+        parts.node.classList.toggle("argmap-x-switched-off", isOff);
+        if (parts.evidence) setAttr(parts.node, "aria-pressed", String(!isOff));
+      }
     }
   }
 
@@ -1108,7 +1121,7 @@ function render({ model, el }) {
   on("change:strengths", restyleAll);
   on("change:argument_states", restyleAll);
   on("change:changes", applyChanges);
-  on("change:off", syncSwitches);
+  on("change:off", () => syncSwitches(false));
   const redrawSwitches = () => {
     drawSwitches();
     syncSwitches();
@@ -1202,16 +1215,22 @@ function render({ model, el }) {
     return texts;
   }
   for (const type of ["wheel", "pointerdown", "keydown"]) listen(mapPane, type, () => (moved = true));
-  let paneSize = "";
+  let paneSize = [0, 0];
   const sizeWatch = new ResizeObserver(() => {
     const width = root.clientWidth;
     root.classList.toggle("argmap-x-stacked", width > 0 && width < STACKED_PX);
     root.classList.toggle("argmap-x-one-column", width > 0 && width < ONE_COLUMN_PX);
     // Only a new size of the map pane moves the map (the explorer grows when the side panel
     // fills, in stacked layouts: that must not scroll the map back).
-    const size = `${mapPane.clientWidth}x${mapPane.clientHeight}`;
-    if (size === paneSize) return;
-    paneSize = size;
+    const [oldWidth, oldHeight] = paneSize;
+    paneSize = [mapPane.clientWidth, mapPane.clientHeight];
+    if (paneSize[0] === oldWidth && paneSize[1] === oldHeight) return;
+    if (moved && oldWidth > 0) {
+      // The reader has moved the map: what was in the middle of the pane stays there.
+      mapPane.scrollLeft += (oldWidth - paneSize[0]) / 2;
+      mapPane.scrollTop += (oldHeight - paneSize[1]) / 2;
+      return;
+    }
     centred = false;
     centreOnQuestion();
   });
