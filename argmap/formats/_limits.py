@@ -13,7 +13,9 @@ from typing import Final
 from attrs import define, field
 from attrs.validators import ge, instance_of
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "too_many_items"]
+from argmap.errors import Location, ParseError
+
+__all__ = ["DEFAULT_LIMITS", "Limits", "check_size", "too_many_items"]
 
 
 @define(frozen=True, kw_only=True)
@@ -47,3 +49,13 @@ def too_many_items(count: int, limits: Limits) -> str | None:
         f"the map lists {count:,} sources, statements, arguments and lines, more than the limit of"
         f" {limits.max_items:,} (if the file is trusted, raise it: argmap.formats.Limits(max_items=...))"
     )
+
+
+def check_size(text: str, file: str | None, limits: Limits) -> None:
+    """Raise ParseError if ``text`` is longer than ``limits.max_bytes`` characters."""
+    if len(text) > limits.max_bytes:
+        raise ParseError(
+            f"the map is {len(text):,} characters long, more than the limit of {limits.max_bytes:,}"
+            " (if the file is trusted, raise it: argmap.formats.Limits(max_bytes=...))",
+            Location(file),
+        )

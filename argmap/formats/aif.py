@@ -75,14 +75,14 @@ import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
-from typing import Any, Final, Literal, TypedDict, TypeVar
+from typing import Any, Final, Literal, TypedDict
 
 from argmap._text import shorten
 from argmap.errors import FormatError, Location, ParseError
-from argmap.formats._limits import DEFAULT_LIMITS, Limits
+from argmap.formats._limits import DEFAULT_LIMITS, Limits, check_size
 from argmap.formats._tree import Builder, Marks
 from argmap.model import Argument, ArgumentMap, Claim, Evidence, Origin, Position, Question, Statement
-from argmap.model._bulk import trusted
+from argmap.model._bulk import construct, trusted
 
 __all__ = ["EXTENSION", "AifEdge", "AifNode", "AifWarning", "dumps", "loads", "looks_like", "to_data"]
 
@@ -99,7 +99,6 @@ _DEFAULT_SCHEMES: Final = frozenset(
 _WRAPPERS: Final = ("AIF", "aif")
 _ID_TYPES: Final = frozenset({str, int})
 _SHOWN: Final = 3  # ids named in a warning before "and N more"
-_T = TypeVar("_T")
 
 
 class AifNode(TypedDict, total=False):
@@ -154,12 +153,7 @@ def _first_has(items: object, key: str) -> bool:
 
 def loads(text: str, *, file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ArgumentMap:
     """Read a map from AIF JSON text; raises ParseError with file:line:column."""
-    if len(text) > limits.max_bytes:
-        raise ParseError(
-            f"the map is {len(text):,} characters long, more than the limit of {limits.max_bytes:,}"
-            " (if the file is trusted, raise it: argmap.formats.Limits(max_bytes=...))",
-            Location(file),
-        )
+    check_size(text, file, limits)
     return _load(text, file, limits, checked=False)
 
 
@@ -615,8 +609,8 @@ class _Reader:
             title = name.strip() or DEFAULT_TITLE
         checked = self.checked
         # Every value was checked above (ids derived, texts non-blank): the validators need not run again.
-        statements = _construct(Claim, ("id", "text", "assumed"), rows, checked=checked)
-        built = _construct(
+        statements = construct(Claim, ("id", "text", "assumed"), rows, checked=checked)
+        built = construct(
             Argument,
             ("id", "conclusion", "premises", "stance", "scheme", "undercutters"),
             [
@@ -667,15 +661,6 @@ _MAP_NAMES: Final = (*_MAP_FIELDS, *_MAP_DERIVED)
 
 def _derived() -> tuple[dict[str, Any], ...]:
     return ({}, {}, {}, {}, {}, {}, {})  # one per name in _MAP_DERIVED
-
-
-def _construct(
-    cls: type[_T], names: tuple[str, ...], rows: Iterable[tuple[Any, ...]], *, checked: bool
-) -> list[_T]:
-    """Return one ``cls`` per row; its validators run only if ``checked``."""
-    if checked:
-        return [cls(**dict(zip(names, row, strict=True))) for row in rows]
-    return trusted(cls, names, rows)
 
 
 class _Spec:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from argmap.errors import Location, ParseError
-from argmap.formats._limits import DEFAULT_LIMITS, Limits, too_many_items
+from argmap.formats._limits import DEFAULT_LIMITS, Limits, check_size, too_many_items
 from argmap.formats._native import count_items, from_data, to_data
 from argmap.formats._tree import Builder, Marks, Path
 from argmap.model import ArgumentMap
@@ -29,12 +29,7 @@ class _Refused(Exception):  # noqa: N818  # internal signal, never escapes this 
 
 def loads(text: str, *, file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ArgumentMap:
     """Read a map from JSON text; raises ParseError or InvalidMapError with file:line:column."""
-    if len(text) > limits.max_bytes:
-        raise ParseError(
-            f"the map is {len(text):,} characters long, more than the limit of {limits.max_bytes:,}"
-            " (if the file is trusted, raise it: argmap.formats.Limits(max_bytes=...))",
-            Location(file),
-        )
+    check_size(text, file, limits)
     text = text.removeprefix("\ufeff")  # a byte order mark is no JSON, but editors write one
     digits = limits.max_digits
 

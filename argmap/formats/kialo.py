@@ -51,16 +51,15 @@ import operator
 import re
 import string
 import warnings
-from collections.abc import Iterable
-from typing import Any, Final, TypeVar
+from typing import Final
 
 from attrs import define
 
 from argmap._text import suggest
 from argmap.errors import ArgmapError, FormatError, Location, ParseError
-from argmap.formats._limits import DEFAULT_LIMITS, Limits
+from argmap.formats._limits import DEFAULT_LIMITS, Limits, check_size
 from argmap.model import Argument, ArgumentMap, Claim, Origin, Position, Question, Source, Stance, Statement
-from argmap.model._bulk import trusted
+from argmap.model._bulk import construct
 
 __all__ = ["NOTE_PREFIX", "QUESTION_ID", "KialoWarning", "dumps", "loads"]
 
@@ -91,7 +90,6 @@ _FIRST_GROUP: Final = operator.methodcaller("group", 1)
 _PLAIN_URL: Final = re.compile(r"https?://[^/?#\[\]\s\\][^\[\]\s\\]*")
 _SHOWN: Final = 3  # ids named in a warning before "and N more"
 _KIALO_ID: Final = re.compile(r"k-((?:\d+\.)*\d+)")
-_T = TypeVar("_T")
 
 
 class KialoWarning(UserWarning):
@@ -160,15 +158,6 @@ def _plain(
         end = match.end()
     parts.append(unescape(raw[end:]))
     return "".join(parts), end > 0
-
-
-def _construct(
-    cls: type[_T], names: tuple[str, ...], rows: Iterable[tuple[Any, ...]], *, checked: bool
-) -> list[_T]:
-    """Return one ``cls`` per row; its validators run only if ``checked`` (the reader checked each value)."""
-    if checked:
-        return [cls(**dict(zip(names, row, strict=True))) for row in rows]
-    return trusted(cls, names, rows)
 
 
 class _Reader:
@@ -408,12 +397,12 @@ class _Reader:
             return ArgumentMap(
                 title=self.title,
                 sources=tuple(
-                    _construct(Source, ("id", "title", "url"), self.sources.values(), checked=checked)
+                    construct(Source, ("id", "title", "url"), self.sources.values(), checked=checked)
                 ),
                 statements=(
                     Question(id=QUESTION_ID, text=self.title),
                     Position(id=thesis, text=text, answers=QUESTION_ID, note=note),
-                    *_construct(
+                    *construct(
                         Claim,
                         ("id", "text", "note", "assumed"),
                         [(i, t, n, i in premises and i not in supported) for i, t, n in claims],
@@ -421,7 +410,7 @@ class _Reader:
                     ),
                 ),
                 arguments=tuple(
-                    _construct(
+                    construct(
                         Argument, ("id", "conclusion", "premises", "stance"), arguments, checked=checked
                     )
                 ),
@@ -457,12 +446,7 @@ class _Reader:
 
 
 def _load(text: str, file: str | None, limits: Limits, *, checked: bool) -> ArgumentMap:
-    if len(text) > limits.max_bytes:
-        raise ParseError(
-            f"the map is {len(text):,} characters long, more than the limit of {limits.max_bytes:,}"
-            " (if the file is trusted, raise it: argmap.formats.Limits(max_bytes=...))",
-            Location(file),
-        )
+    check_size(text, file, limits)
     reader = _Reader(text.removeprefix("\ufeff"), file, limits, checked=checked)
     reader.parse()
     return reader.build()

@@ -62,7 +62,7 @@ import attrs
 from attrs import define, field
 
 from argmap.errors import FormatError, Location, ParseError
-from argmap.formats._limits import DEFAULT_LIMITS, Limits
+from argmap.formats._limits import DEFAULT_LIMITS, Limits, check_size
 from argmap.model import Argument, ArgumentMap, Claim, Evidence, Origin, Position, Question, Statement
 
 __all__ = ["EXTENSION", "MicrotextsWarning", "dumps", "loads", "looks_like"]
@@ -449,12 +449,7 @@ def loads(text: str, *, file: str | None = None, limits: Limits = DEFAULT_LIMITS
 
     Warns (MicrotextsWarning) about linked undercuts and undercuts of undercuts, read approximately.
     """
-    if len(text) > limits.max_bytes:
-        raise ParseError(
-            f"the map is {len(text):,} characters long, more than the limit of {limits.max_bytes:,}"
-            " (if the file is trusted, raise it: argmap.formats.Limits(max_bytes=...))",
-            Location(file),
-        )
+    check_size(text, file, limits)
     root, children = _parse(text, file, limits)
     graph = _check_graph(root, children)
     texts, parts = _texts(graph)

@@ -71,7 +71,7 @@ import attrs
 
 from argmap._text import shorten
 from argmap.errors import ArgmapError, Location, ParseError
-from argmap.formats._limits import DEFAULT_LIMITS, Limits, too_many_items
+from argmap.formats._limits import DEFAULT_LIMITS, Limits, check_size, too_many_items
 from argmap.model import Argument, ArgumentMap, Claim, Evidence, Origin, Source, Statement
 
 __all__ = ["DEFAULT_TITLE", "EXTENSION", "SadfaceWarning", "dumps", "loads", "looks_like"]
@@ -371,12 +371,7 @@ def loads(text: str, *, file: str | None = None, limits: Limits = DEFAULT_LIMITS
 
     Warns (SadfaceWarning) when a conflict scheme undercuts with several atoms.
     """
-    if len(text) > limits.max_bytes:
-        raise ParseError(
-            f"the map is {len(text):,} characters long, more than the limit of {limits.max_bytes:,}"
-            " (if the file is trusted, raise it: argmap.formats.Limits(max_bytes=...))",
-            Location(file),
-        )
+    check_size(text, file, limits)
     text = text.removeprefix("\ufeff")
 
     def number(token: str) -> Any:

@@ -42,6 +42,8 @@ __all__ = [
     "safe_url",
     "shorten",
     "svg_id",
+    "web_document",
+    "web_text",
     "wrap",
     "xml_attr",
 ]
@@ -105,6 +107,21 @@ def html_text(text: str) -> str:
         return text
     text = clean(text)
     return text.translate(_HTML_ENTITIES) if _SPECIAL.search(text) else text
+
+
+def web_text(text: str) -> str:
+    """Escape user text for a web page, as element text or a quoted attribute (not a Graphviz label).
+
+    >>> web_text('<b title="x">Tom & Jerry</b>\u202e')
+    '&lt;b title=&quot;x&quot;&gt;Tom &amp; Jerry&lt;/b&gt;'
+    """
+    return html.escape(clean(text), quote=True)
+
+
+def web_document(document: str) -> str:
+    """Escape a whole page of ours for an ``<iframe srcdoc>``, every character kept."""
+    # Not web_text: the page's data holds the map's text exactly, and cleaning would change it.
+    return html.escape(document, quote=True)
 
 
 @functools.lru_cache(maxsize=256)

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html as markup
 import json
 import re
 import zlib
 from collections.abc import Iterable
-from itertools import chain
 from pathlib import Path
 from typing import Any, Final
 
@@ -29,8 +27,9 @@ from argmap.model import ArgumentMap
 from argmap.model.off import resolve_off
 from argmap.rendering import DETAILS, render
 from argmap.rendering.diagram import MAX_STATEMENTS
+from argmap.rendering.labels import web_document, web_text
 from argmap.standalone.data import evaluator_source, page_data
-from argmap.widgets._panel import evidence_items, group_items, palette_data, statement_labels
+from argmap.widgets._panel import evidence_items, group_items, id_order, palette_data, statement_labels
 
 __all__ = ["ALL_DETAILS_UP_TO", "PAGE_VERSION", "html", "iframe"]
 
@@ -73,7 +72,7 @@ def html(
             f" the page evaluates in the browser with one of: {', '.join(offered)}"
         )
     resolve_off(argument_map, off)  # an unknown id fails here, with a suggestion
-    ids = _id_order(argument_map)
+    ids = id_order(argument_map)
     start_off = sorted(set([off] if isinstance(off, str) else off), key=ids.__getitem__)
     details = _details(argument_map, detail)
     payload = {
@@ -103,20 +102,10 @@ def iframe(page: str, *, height: str = "680px", title: str = "argument map") -> 
     if not _LENGTH.fullmatch(height):
         raise ArgmapError(f"iframe height {height!r} is not a CSS length; write it like 720px, 40em or 80vh")
     return (
-        f'<iframe class="argmap-frame" sandbox="allow-scripts" title="{markup.escape(title)}"'
-        f' style="width: 100%; height: {markup.escape(height)}; border: 0"'
-        f' srcdoc="{markup.escape(page, quote=True)}"></iframe>'
+        f'<iframe class="argmap-frame" sandbox="allow-scripts" title="{web_text(title)}"'
+        f' style="width: 100%; height: {web_text(height)}; border: 0"'
+        f' srcdoc="{web_document(page)}"></iframe>'
     )
-
-
-def _id_order(argument_map: ArgumentMap) -> dict[str, int]:
-    """Rank every id that can be switched off as the explorer orders ``off``: statements, arguments, lines."""
-    ids = chain(
-        (statement.id for statement in argument_map.statements),
-        (argument.id for argument in argument_map.arguments),
-        (line.id for line in argument_map.lines),
-    )
-    return {id_: rank for rank, id_ in enumerate(ids)}
 
 
 def _details(argument_map: ArgumentMap, detail: str) -> list[str]:
@@ -188,10 +177,10 @@ def _page(payload: dict[str, Any], title: str) -> str:
         (
             "<!DOCTYPE html>\n",
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-            f'<meta http-equiv="Content-Security-Policy" content="{markup.escape(policy)}">\n',
+            f'<meta http-equiv="Content-Security-Policy" content="{web_text(policy)}">\n',
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             '<meta name="generator" content="argmap">\n',
-            f"<title>{markup.escape(title, quote=False)}</title>\n",
+            f"<title>{web_text(title)}</title>\n",
             f"<style>\n{css}</style>\n</head>\n<body>\n",
             '<main class="argmap-page" data-argmap-page>\n',
             '<noscript><p class="argmap-page-noscript">',

@@ -18,7 +18,6 @@ semantics and switches, for pages that must not run scripts. Other builders than
 from __future__ import annotations
 
 import base64
-import html as markup
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -27,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from argmap.errors import ArgmapError
 from argmap.formats import load
+from argmap.rendering.labels import web_text
 from argmap.standalone.page import iframe
 
 __all__ = ["ArgmapDirective", "setup"]
@@ -91,7 +91,7 @@ def _picture(argument_map: Any, *, semantics: str, off: list[str], detail: str, 
     alt = f"{title}. {evaluation.verdict.text}"
     return (
         f'<figure class="argmap-static"><img src="data:image/svg+xml;base64,{data}"'
-        f' alt="{markup.escape(alt)}" style="max-width: 100%; height: auto"></figure>'
+        f' alt="{web_text(alt)}" style="max-width: 100%; height: auto"></figure>'
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap._text import shorten
@@ -25,6 +26,7 @@ __all__ = [
     "evidence_items",
     "explanation_title",
     "group_items",
+    "id_order",
     "in_words",
     "line_of_argument",
     "palette_data",
@@ -35,6 +37,17 @@ __all__ = [
     "verdict_data",
     "verdicts_data",
 ]
+
+
+def id_order(argument_map: ArgumentMap) -> dict[str, int]:
+    """Rank every id that can be switched off, in the order `off` is kept: statements, arguments, lines."""
+    ids = chain(
+        (statement.id for statement in argument_map.statements),
+        (argument.id for argument in argument_map.arguments),
+        (line.id for line in argument_map.lines),
+    )
+    return {id_: rank for rank, id_ in enumerate(ids)}
+
 
 SHORT_QUOTE: Final = 72
 """Characters of a quote shown beside a switch; the full quote is in the tooltip."""

@@ -7,10 +7,9 @@ which the browser applies by restyling just those nodes of the SVG it already ha
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping
-from itertools import chain, compress
+from itertools import compress
 from operator import is_not, ne
 from pathlib import Path
 from typing import Any, Final
@@ -37,6 +36,7 @@ from argmap.widgets._panel import (
     evidence_items,
     explanation_title,
     group_items,
+    id_order,
     in_words,
     palette_data,
     part_names,
@@ -93,16 +93,6 @@ def _as_dict(mapping: Mapping[str, Any]) -> dict[str, Any]:
         return dict(view)
     copied: dict[str, Any] = under.copy()
     return copied
-
-
-def _id_order(argument_map: ArgumentMap) -> dict[str, int]:
-    """Rank every id that can be switched off: statements, then arguments, then lines, as declared."""
-    ids = chain(
-        (statement.id for statement in argument_map.statements),
-        (argument.id for argument in argument_map.arguments),
-        (line.id for line in argument_map.lines),
-    )
-    return {id_: rank for rank, id_ in enumerate(ids)}
 
 
 class _Ids(traitlets.List):  # type: ignore[type-arg]
@@ -220,7 +210,7 @@ class Explorer(anywidget.AnyWidget):
         self._from_frontend = False
         self._layout_key = None
         self._static = None
-        self._order = _id_order(argument_map)
+        self._order = id_order(argument_map)
         self._send_whole = True
         self._seq = 0
         self._keyed = None
@@ -349,7 +339,7 @@ class Explorer(anywidget.AnyWidget):
         if not self._ready:
             return
         argument_map: ArgumentMap = change["new"]
-        self._order = _id_order(argument_map)
+        self._order = id_order(argument_map)
         still = [id_ for id_ in self.off if id_ in self._order]
         self._ready = False
         try:
@@ -522,21 +512,23 @@ class Explorer(anywidget.AnyWidget):
         kernel or shown by a viewer with no widget manager still shows the map with its statuses;
         the live view hides it (``static_id``). Text is escaped; nothing in it runs or fetches.
         """
+        from argmap.rendering.labels import web_text  # noqa: PLC0415  # Graphviz only when a map is shown
+
         evaluation = self._current()
         switched = f"; {len(self.off)} switched off" if self.off else ""
         heading = f"{self.argument_map.title} ({evaluation.semantics} semantics{switched})"
         verdicts = "".join(
-            f'<p class="argmap-x-static-verdict" style="margin:0 0 4px">{html.escape(verdict["summary"])}</p>'
+            f'<p class="argmap-x-static-verdict" style="margin:0 0 4px">{web_text(verdict["summary"])}</p>'
             for verdict in self.verdicts
         )
         try:
             picture = _fit_to_cell(self.static_svg())
         except ArgmapError as error:
-            picture = f"<p>(no picture: {html.escape(str(error))})</p>"
+            picture = f"<p>(no picture: {web_text(str(error))})</p>"
         return (
-            f'<div class="argmap-x-static" data-argmap-static="{html.escape(self.static_id)}"'
+            f'<div class="argmap-x-static" data-argmap-static="{web_text(self.static_id)}"'
             ' style="font-family:system-ui,sans-serif;line-height:1.35">'
-            f'<p style="margin:0 0 4px;font-weight:600">{html.escape(heading)}</p>{verdicts}'
+            f'<p style="margin:0 0 4px;font-weight:600">{web_text(heading)}</p>{verdicts}'
             f'<div class="argmap-x-static-map">{picture}</div>'
             '<p style="margin:4px 0 0;font-size:smaller;opacity:0.75">A picture of the explorer:'
             " run the notebook to switch evidence on and off.</p></div>"

@@ -18,9 +18,10 @@ import argmap
 from argmap.model import ArgumentMap
 from argmap.standalone.page import html
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "widgets"))
+from browser import CHROMIUM, launch  # the one place that knows how chromium starts here
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LOCAL = ("file:", "data:", "blob:")
 
 pytestmark = [
@@ -40,7 +41,7 @@ def browser():
         "playwright.sync_api", reason="playwright is not installed (dev extra)"
     )
     with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = launch(playwright)
         try:
             yield launched
         finally:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -18,12 +17,13 @@ import pytest
 import argmap
 from argmap.standalone.data import evaluator_source, page_data
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "widgets"))
+from browser import CHROMIUM, launch  # the one place that knows how chromium starts here
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 VECTORS = HERE / "vectors"
 CHECK = HERE / "node" / "check_vectors.mjs"
-CHROMIUM = Path(os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,7 +42,7 @@ def page():
         "playwright.sync_api", reason="playwright is not installed (dev extra)"
     )
     with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         try:
             opened = chromium.new_page()
             tried: list[str] = []
